@@ -1,0 +1,52 @@
+namespace NeuralNotebooks.Kernels;
+
+/// <summary>
+/// The few numeric routines all heavy math in the library goes through: the three matrix products of a dense layer,
+/// bias broadcasting, column sums and element-wise maps.
+/// </summary>
+/// <remarks>
+/// <para>Matrices are passed as row-major spans plus their dimensions. Shapes are checked by <see cref="Ops"/> before
+/// a kernel is called, so kernels may assume the spans are exactly large enough.</para>
+/// <para>The readable implementation is <see cref="ReferenceKernel"/>. A faster implementation can be installed with
+/// <see cref="Kernel.Current"/> without touching any layer.</para>
+/// </remarks>
+public interface IKernel
+{
+    /// <summary>A short name for logs and benchmarks, e.g. "reference".</summary>
+    string Name { get; }
+
+    /// <summary><c>C = A·B</c> (or <c>C += A·B</c> when <paramref name="accumulate"/>), with A m×k, B k×n, C m×n.</summary>
+    void MatMul(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false);
+
+    /// <summary><c>C = A·Bᵀ</c>, with A m×k, B n×k, C m×n — used for <c>dX = dY·Wᵀ</c> without materialising Wᵀ.</summary>
+    void MatMulTransposeB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false);
+
+    /// <summary><c>C = Aᵀ·B</c>, with A k×m, B k×n, C m×n — used for <c>dW = Xᵀ·dY</c> without materialising Xᵀ.</summary>
+    void MatMulTransposeA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false);
+
+    /// <summary>Adds <paramref name="vector"/> (length <paramref name="columns"/>) to every row of the matrix.</summary>
+    void AddRowVector(Span<float> matrix, int rows, int columns, ReadOnlySpan<float> vector);
+
+    /// <summary>Sums each column over all rows: <c>result[c] = Σ_r matrix[r, c]</c> (the bias gradient).</summary>
+    void SumColumns(ReadOnlySpan<float> matrix, int rows, int columns, Span<float> result);
+
+    /// <summary><c>y[i] = TOp.Apply(x[i])</c>. <paramref name="x"/> and <paramref name="y"/> may be the same span.</summary>
+    void Map<TOp>(ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator;
+
+    /// <summary><c>z[i] = TOp.Apply(x[i], y[i])</c>. <paramref name="z"/> may alias an input.</summary>
+    void Map<TOp>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator;
+}
+
+/// <summary>An element-wise function of one value, e.g. the sigmoid.</summary>
+public interface IUnaryOperator
+{
+    /// <summary>The function's value at <paramref name="x"/>.</summary>
+    static abstract float Apply(float x);
+}
+
+/// <summary>An element-wise function of two values, e.g. "upstream gradient × local derivative".</summary>
+public interface IBinaryOperator
+{
+    /// <summary>The function's value at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    static abstract float Apply(float x, float y);
+}

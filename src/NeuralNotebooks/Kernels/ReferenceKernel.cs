@@ -1,0 +1,99 @@
+namespace NeuralNotebooks.Kernels;
+
+/// <summary>
+/// The textbook implementation of <see cref="IKernel"/>: plain loops, one multiply-add at a time, easy to check by eye.
+/// Fast kernels are tested against this one.
+/// </summary>
+public sealed class ReferenceKernel : IKernel
+{
+    /// <summary>The shared instance.</summary>
+    public static ReferenceKernel Instance { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "reference";
+
+    /// <inheritdoc />
+    /// <remarks><c>C[i,j] = Σ_p A[i,p]·B[p,j]</c>. The loop order i-p-j walks B and C row by row.</remarks>
+    public void MatMul(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
+    {
+        if (!accumulate) c[..(m * n)].Clear();
+        for (int i = 0; i < m; i++)
+        {
+            var cRow = c.Slice(i * n, n);
+            for (int p = 0; p < k; p++)
+            {
+                float aip = a[i * k + p];
+                var bRow = b.Slice(p * n, n);
+                for (int j = 0; j < n; j++) cRow[j] += aip * bRow[j];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>C[i,j] = Σ_p A[i,p]·B[j,p]</c>: a dot product of row i of A with row j of B.</remarks>
+    public void MatMulTransposeB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            var aRow = a.Slice(i * k, k);
+            for (int j = 0; j < n; j++)
+            {
+                var bRow = b.Slice(j * k, k);
+                float sum = 0f;
+                for (int p = 0; p < k; p++) sum += aRow[p] * bRow[p];
+                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks><c>C[i,j] = Σ_p A[p,i]·B[p,j]</c>: a sum of outer products of row p of A with row p of B.</remarks>
+    public void MatMulTransposeA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
+    {
+        if (!accumulate) c[..(m * n)].Clear();
+        for (int p = 0; p < k; p++)
+        {
+            var aRow = a.Slice(p * m, m);
+            var bRow = b.Slice(p * n, n);
+            for (int i = 0; i < m; i++)
+            {
+                float api = aRow[i];
+                var cRow = c.Slice(i * n, n);
+                for (int j = 0; j < n; j++) cRow[j] += api * bRow[j];
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void AddRowVector(Span<float> matrix, int rows, int columns, ReadOnlySpan<float> vector)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var row = matrix.Slice(r * columns, columns);
+            for (int c = 0; c < columns; c++) row[c] += vector[c];
+        }
+    }
+
+    /// <inheritdoc />
+    public void SumColumns(ReadOnlySpan<float> matrix, int rows, int columns, Span<float> result)
+    {
+        result[..columns].Clear();
+        for (int r = 0; r < rows; r++)
+        {
+            var row = matrix.Slice(r * columns, columns);
+            for (int c = 0; c < columns; c++) result[c] += row[c];
+        }
+    }
+
+    /// <inheritdoc />
+    public void Map<TOp>(ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator
+    {
+        for (int i = 0; i < x.Length; i++) y[i] = TOp.Apply(x[i]);
+    }
+
+    /// <inheritdoc />
+    public void Map<TOp>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator
+    {
+        for (int i = 0; i < x.Length; i++) z[i] = TOp.Apply(x[i], y[i]);
+    }
+}
