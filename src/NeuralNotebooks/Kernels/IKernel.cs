@@ -30,23 +30,28 @@ public interface IKernel
     /// <summary>Sums each column over all rows: <c>result[c] = Σ_r matrix[r, c]</c> (the bias gradient).</summary>
     void SumColumns(ReadOnlySpan<float> matrix, int rows, int columns, Span<float> result);
 
-    /// <summary><c>y[i] = TOp.Apply(x[i])</c>. <paramref name="x"/> and <paramref name="y"/> may be the same span.</summary>
-    void Map<TOp>(ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator;
+    /// <summary><c>y[i] = op.Apply(x[i])</c>. <paramref name="x"/> and <paramref name="y"/> may be the same span.</summary>
+    /// <remarks>Operators are structs, so the JIT specialises and inlines the loop body for each operator.</remarks>
+    void Map<TOp>(TOp op, ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator;
 
-    /// <summary><c>z[i] = TOp.Apply(x[i], y[i])</c>. <paramref name="z"/> may alias an input.</summary>
-    void Map<TOp>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator;
+    /// <summary><c>z[i] = op.Apply(x[i], y[i])</c>. <paramref name="z"/> may alias an input.</summary>
+    void Map<TOp>(TOp op, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator;
+
+    /// <summary>Row-wise softmax: <c>y[r, c] = exp(x[r, c] − max_r) / Σ_j exp(x[r, j] − max_r)</c>.</summary>
+    /// <remarks>Subtracting the row maximum keeps <c>exp</c> from overflowing; the result is unchanged mathematically.</remarks>
+    void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int columns);
 }
 
 /// <summary>An element-wise function of one value, e.g. the sigmoid.</summary>
 public interface IUnaryOperator
 {
     /// <summary>The function's value at <paramref name="x"/>.</summary>
-    static abstract float Apply(float x);
+    float Apply(float x);
 }
 
 /// <summary>An element-wise function of two values, e.g. "upstream gradient × local derivative".</summary>
 public interface IBinaryOperator
 {
     /// <summary>The function's value at (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    static abstract float Apply(float x, float y);
+    float Apply(float x, float y);
 }

@@ -61,18 +61,25 @@ public static class Ops
     }
 
     /// <summary><c>y = TOp(x)</c> element-wise; <paramref name="y"/> is reshaped to x's shape.</summary>
-    public static void Map<TOp>(Matrix x, Matrix y) where TOp : struct, IUnaryOperator
+    public static void Map<TOp>(TOp op, Matrix x, Matrix y) where TOp : struct, IUnaryOperator
     {
         y.EnsureShape(x.Rows, x.Columns);
-        Kernel.Current.Map<TOp>(x.Span, y.Span);
+        Kernel.Current.Map(op, x.Span, y.Span);
     }
 
     /// <summary><c>z = TOp(x, y)</c> element-wise; x and y must have the same shape; z is reshaped to it.</summary>
-    public static void Map<TOp>(Matrix x, Matrix y, Matrix z) where TOp : struct, IBinaryOperator
+    public static void Map<TOp>(TOp op, Matrix x, Matrix y, Matrix z) where TOp : struct, IBinaryOperator
     {
         Matrix.RequireSameShape(x, y, nameof(y));
         z.EnsureShape(x.Rows, x.Columns);
-        Kernel.Current.Map<TOp>(x.Span, y.Span, z.Span);
+        Kernel.Current.Map(op, x.Span, y.Span, z.Span);
+    }
+
+    /// <summary>Row-wise, numerically stable softmax of <paramref name="x"/> into <paramref name="y"/> (reshaped to x's shape).</summary>
+    public static void SoftmaxRows(Matrix x, Matrix y)
+    {
+        y.EnsureShape(x.Rows, x.Columns);
+        Kernel.Current.SoftmaxRows(x.Span, y.Span, x.Rows, x.Columns);
     }
 }
 
@@ -83,20 +90,20 @@ public static class Operators
     public readonly struct Multiply : IBinaryOperator
     {
         /// <inheritdoc />
-        public static float Apply(float x, float y) => x * y;
+        public float Apply(float x, float y) => x * y;
     }
 
     /// <summary><c>x − y</c>.</summary>
     public readonly struct Subtract : IBinaryOperator
     {
         /// <inheritdoc />
-        public static float Apply(float x, float y) => x - y;
+        public float Apply(float x, float y) => x - y;
     }
 
     /// <summary><c>x + y</c>.</summary>
     public readonly struct Add : IBinaryOperator
     {
         /// <inheritdoc />
-        public static float Apply(float x, float y) => x + y;
+        public float Apply(float x, float y) => x + y;
     }
 }

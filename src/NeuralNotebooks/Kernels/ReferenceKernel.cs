@@ -86,14 +86,34 @@ public sealed class ReferenceKernel : IKernel
     }
 
     /// <inheritdoc />
-    public void Map<TOp>(ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator
+    public void Map<TOp>(TOp op, ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator
     {
-        for (int i = 0; i < x.Length; i++) y[i] = TOp.Apply(x[i]);
+        for (int i = 0; i < x.Length; i++) y[i] = op.Apply(x[i]);
     }
 
     /// <inheritdoc />
-    public void Map<TOp>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator
+    public void Map<TOp>(TOp op, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator
     {
-        for (int i = 0; i < x.Length; i++) z[i] = TOp.Apply(x[i], y[i]);
+        for (int i = 0; i < x.Length; i++) z[i] = op.Apply(x[i], y[i]);
+    }
+
+    /// <inheritdoc />
+    public void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int columns)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            var xr = x.Slice(r * columns, columns);
+            var yr = y.Slice(r * columns, columns);
+            float max = float.NegativeInfinity;
+            for (int c = 0; c < columns; c++) max = Math.Max(max, xr[c]);
+            float sum = 0f;
+            for (int c = 0; c < columns; c++)
+            {
+                yr[c] = MathF.Exp(xr[c] - max);
+                sum += yr[c];
+            }
+            float inv = 1f / sum;
+            for (int c = 0; c < columns; c++) yr[c] *= inv;
+        }
     }
 }

@@ -1,0 +1,56 @@
+using NeuralNotebooks.Activations;
+using NeuralNotebooks.Kernels;
+using NeuralNotebooks.Tensors;
+
+namespace NeuralNotebooks.Losses;
+
+/// <summary>Categorical cross-entropy on one-hot targets: L = −(1/N) Σₙ Σ_c yₙ,c·log ŷₙ,c.</summary>
+/// <remarks>
+/// <para>Predictions are probabilities (a softmax output), clipped to [ε, 1 − ε] like Keras. With a one-hot target
+/// only the true class counts: the lesson's example, target [0,1,0,0,0] and ŷ = [0.02, 0.90, 0.05, 0.01, 0.02],
+/// gives −log 0.90 = 0.1053.</para>
+/// <para>∂L/∂ŷ = −y/ŷ / N (0 where ŷ was clipped). After a softmax output: ∂L/∂z = (ŷ − y)/N
+/// (<see cref="TryOutputGradient"/>).</para>
+/// </remarks>
+public sealed class CategoricalCrossEntropy : Loss
+{
+    /// <inheritdoc />
+    public override string Name => "categorical_crossentropy";
+
+    /// <inheritdoc />
+    public override double Compute(Matrix predictions, Matrix targets)
+    {
+        RequireSameShape(predictions, targets);
+        var p = predictions.Span;
+        var t = targets.Span;
+        double sum = 0;
+        for (int i = 0; i < p.Length; i++)
+            if (t[i] != 0) sum -= t[i] * Math.Log(Clip(p[i]));
+        return sum / predictions.Rows;
+    }
+
+    /// <inheritdoc />
+    public override void Gradient(Matrix predictions, Matrix targets, Matrix gradient)
+    {
+        RequireSameShape(predictions, targets);
+        Ops.Map(new CceGrad(1f / predictions.Rows), predictions, targets, gradient);
+    }
+
+    /// <inheritdoc />
+    public override bool TryOutputGradient(Activation outputActivation, Matrix predictions, Matrix targets, Matrix dZ)
+    {
+        if (outputActivation is not Softmax) return false;
+        RequireSameShape(predictions, targets);
+        Ops.Map(new BinaryCrossEntropy.ScaledDifference(1f / predictions.Rows), predictions, targets, dZ);
+        return true;
+    }
+
+    private readonly struct CceGrad(float scale) : IBinaryOperator
+    {
+        public float Apply(float p, float t)
+        {
+            if (p <= Epsilon || p >= 1f - Epsilon) return 0f;
+            return -scale * t / p;
+        }
+    }
+}

@@ -1,0 +1,431 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using NeuralNotebooks.Callbacks;
+using NeuralNotebooks.Layers;
+using NeuralNotebooks.Losses;
+using NeuralNotebooks.Optimizers;
+using NeuralNotebooks.Randomness;
+using NeuralNotebooks.Tensors;
+
+namespace NeuralNotebooks.Models;
+
+/// <summary>
+/// A stack of layers, each feeding the next — Keras' <c>Sequential</c> model, in C#.
+/// </summary>
+/// <example>
+/// <code>
+/// var model = new Sequential(seed: 42)
+/// {
+///     new Input(2),
+///     new Dense(32, "relu"),
+///     new Dense(1, "sigmoid"),
+/// };
+/// model.Compile(new RmsProp(), Loss.MeanSquaredError, "accuracy");
+/// History history = model.Fit(x, y, epochs: 500, batchSize: 4);
+/// Matrix predictions = model.Predict(x);
+/// </code>
+/// </example>
+/// <remarks>
+/// <para>Training (<see cref="Fit"/>) repeats, for each mini-batch: forward pass through every layer, loss, backward pass
+/// in reverse order (each layer turns ∂L/∂output into its parameter gradients and ∂L/∂input), one optimizer step.</para>
+/// <para>Every random choice — initial weights, dropout masks, shuffling — comes from <see cref="Seed"/> (or the seed
+/// given to <see cref="Fit"/>): the same seed gives bit-identical weights and history.</para>
+/// </remarks>
+public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
+{
+    private readonly List<Layer> _layers = new();
+    private readonly Rng _rng;
+    private readonly List<TrainingMetric> _metrics = new();
+    private Matrix? _xBatch, _yBatch, _lossGradient, _outputGradient;
+    private int _fits;
+
+    /// <summary>Creates an empty model whose random choices derive from <paramref name="seed"/>.</summary>
+    public Sequential(int seed = 0, string name = "sequential")
+    {
+        Seed = seed;
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        _rng = new Rng(seed);
+    }
+
+    /// <summary>The seed of all random choices.</summary>
+    public int Seed { get; }
+
+    /// <summary>The model's name, shown by <see cref="Summary"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>The layers in order.</summary>
+    public IReadOnlyList<Layer> Layers => _layers;
+
+    /// <summary>Input width, 0 until known (from an <see cref="Input"/> or the first <see cref="Fit"/>).</summary>
+    public int InputSize { get; private set; }
+
+    /// <summary>Output width of the last layer, 0 until built.</summary>
+    public int OutputSize => IsBuilt ? _layers[^1].OutputSize : 0;
+
+    /// <summary>True once every layer has its weights.</summary>
+    public bool IsBuilt { get; private set; }
+
+    /// <summary>The optimizer given to <see cref="Compile(Optimizer, Loss, string[])"/>.</summary>
+    public Optimizer? Optimizer { get; private set; }
+
+    /// <summary>The loss given to <see cref="Compile(Optimizer, Loss, string[])"/>.</summary>
+    public Loss? Loss { get; private set; }
+
+    /// <summary>The compiled metric names, e.g. ["accuracy"].</summary>
+    public IReadOnlyList<string> MetricNames => _metrics.Select(m => m.Name).ToArray();
+
+    /// <summary>All trainable parameters, layer by layer.</summary>
+    public IReadOnlyList<Parameter> Parameters => _layers.SelectMany(l => l.Parameters).ToArray();
+
+    /// <summary>Total number of trainable scalars.</summary>
+    public int ParameterCount => _layers.Sum(l => l.ParameterCount);
+
+    /// <summary>Declares the input width; must come before any layer.</summary>
+    /// <exception cref="InvalidOperationException">Layers were already added or the input is already declared.</exception>
+    public void Add(Input input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (InputSize != 0) throw new InvalidOperationException($"The model already has an input of {InputSize} features.");
+        if (_layers.Count > 0) throw new InvalidOperationException("Input must come before the first layer.");
+        InputSize = input.Features;
+    }
+
+    /// <summary>Appends a layer (and builds it when the input width is known).</summary>
+    /// <exception cref="InvalidOperationException">The layer already belongs to a model.</exception>
+    public void Add(Layer layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        if (layer.IsBuilt || _layers.Contains(layer)) throw new InvalidOperationException($"Layer {layer.Describe()} is already part of a model; create a new one.");
+        string baseName = layer.TypeName.ToLowerInvariant();
+        int same = _layers.Count(l => l.TypeName == layer.TypeName);
+        layer.Name = same == 0 ? baseName : $"{baseName}_{same}";
+        _layers.Add(layer);
+        if (InputSize > 0) Build(InputSize);
+    }
+
+    /// <summary>Builds every layer for inputs of width <paramref name="inputSize"/> (done for you by <see cref="Input"/> or Fit).</summary>
+    /// <exception cref="ArgumentException">The model was built for a different width.</exception>
+    public void Build(int inputSize)
+    {
+        if (inputSize <= 0) throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "inputSize must be > 0.");
+        if (InputSize != 0 && InputSize != inputSize)
+            throw new ArgumentException($"The model takes {InputSize} input features but was asked to build for {inputSize}.", nameof(inputSize));
+        InputSize = inputSize;
+        int width = inputSize;
+        foreach (var layer in _layers)
+        {
+            if (!layer.IsBuilt) layer.Build(width, _rng.Fork());
+            width = layer.OutputSize;
+        }
+        IsBuilt = _layers.Count > 0;
+    }
+
+    /// <summary>Chooses how the model learns and what it reports (Keras' <c>model.compile</c>).</summary>
+    /// <param name="optimizer">e.g. <c>new Adam()</c> or "adam".</param>
+    /// <param name="loss">e.g. <c>Loss.BinaryCrossEntropy</c> or "binary_crossentropy".</param>
+    /// <param name="metrics">Metric names: "accuracy", "mse", "mae".</param>
+    /// <exception cref="ArgumentException">A metric name is unknown.</exception>
+    /// <exception cref="InvalidOperationException">The model has no layers.</exception>
+    public void Compile(Optimizer optimizer, Loss loss, params string[] metrics)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(loss);
+        if (_layers.Count == 0) throw new InvalidOperationException("Add layers before compiling the model.");
+        Optimizer = optimizer;
+        Loss = loss;
+        _metrics.Clear();
+        foreach (var m in metrics ?? Array.Empty<string>())
+            _metrics.Add(TrainingMetric.Create(m, loss, _layers[^1] is Dense d ? d.Units : 0));
+    }
+
+    /// <summary>Trains the model (Keras' <c>model.fit</c>).</summary>
+    /// <param name="x">Inputs, one row per sample.</param>
+    /// <param name="y">Targets, one row per sample (one-hot rows, a 0/1 column, or a column of class indices for sparse losses).</param>
+    /// <param name="epochs">Passes over the training data.</param>
+    /// <param name="batchSize">Samples per gradient step; the last batch may be smaller.</param>
+    /// <param name="validationSplit">Fraction of the samples, taken from the END before shuffling (as Keras), held out for validation.</param>
+    /// <param name="validationData">Explicit validation data (takes precedence over <paramref name="validationSplit"/>).</param>
+    /// <param name="shuffle">Shuffle the training samples every epoch.</param>
+    /// <param name="seed">Seed of the shuffling; derived from the model's seed when null.</param>
+    /// <param name="callbacks">e.g. <c>new EarlyStopping(...)</c>, <c>new EpochEndCallback(...)</c>.</param>
+    /// <param name="verbose">0: silent; 1: one line per epoch on the console.</param>
+    /// <returns>The loss and metrics per epoch.</returns>
+    /// <remarks>If a batch's loss is NaN or infinite, training stops, and <see cref="History.StopReason"/> (also printed)
+    /// names the epoch and batch.</remarks>
+    public History Fit(Matrix x, Matrix y, int epochs = 1, int batchSize = 32, double validationSplit = 0,
+        (Matrix X, Matrix Y)? validationData = null, bool shuffle = true, int? seed = null,
+        IEnumerable<Callback>? callbacks = null, int verbose = 0)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (epochs <= 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must be > 0.");
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
+        if (!(validationSplit >= 0 && validationSplit < 1))
+            throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validationSplit must be in [0, 1).");
+        if (Optimizer is null || Loss is null) throw new InvalidOperationException("Compile the model before calling Fit.");
+        if (x.Rows != y.Rows) throw new ArgumentException($"x has {x.Rows} samples {x.ShapeText} but y has {y.Rows} {y.ShapeText}.", nameof(y));
+        if (x.Rows == 0) throw new ArgumentException("x has no samples.", nameof(x));
+        if (!IsBuilt) Build(x.Columns);
+        CheckShapes(x, y, nameof(x), nameof(y));
+
+        Matrix xTrain = x, yTrain = y;
+        Matrix? xVal = null, yVal = null;
+        if (validationData is (Matrix vx, Matrix vy))
+        {
+            CheckShapes(vx, vy, "validationData.X", "validationData.Y");
+            if (vx.Rows != vy.Rows) throw new ArgumentException($"validationData has {vx.Rows} inputs but {vy.Rows} targets.", nameof(validationData));
+            (xVal, yVal) = (vx, vy);
+        }
+        else if (validationSplit > 0)
+        {
+            int splitAt = (int)Math.Ceiling(x.Rows * (1 - validationSplit));
+            if (splitAt <= 0 || splitAt >= x.Rows)
+                throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, $"validationSplit {validationSplit} leaves no training or no validation samples out of {x.Rows}.");
+            (xTrain, xVal) = (x.SliceRows(0, splitAt), x.SliceRows(splitAt, x.Rows));
+            (yTrain, yVal) = (y.SliceRows(0, splitAt), y.SliceRows(splitAt, y.Rows));
+        }
+
+        var shuffler = new Rng(seed ?? unchecked(Seed * 7919 + 104729 + _fits));
+        _fits++;
+        var history = new History();
+        var context = new TrainingContext(this, history, epochs);
+        var all = (callbacks ?? Enumerable.Empty<Callback>()).ToList();
+        if (verbose > 0) all.Insert(0, new ProgressLogger());
+        foreach (var c in all) c.OnTrainBegin(context);
+
+        int n = xTrain.Rows;
+        int batches = (n + batchSize - 1) / batchSize;
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        var parameters = Parameters;
+        var metricSums = new double[_metrics.Count];
+
+        for (int epoch = 1; epoch <= epochs && !context.StopRequested; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            if (shuffle) shuffler.Shuffle(order.AsSpan());
+            double lossSum = 0;
+            Array.Clear(metricSums);
+            bool diverged = false;
+            for (int b = 0; b < batches; b++)
+            {
+                int start = b * batchSize, count = Math.Min(batchSize, n - start);
+                var rows = order.AsSpan(start, count);
+                var xb = Matrix.Reuse(ref _xBatch, count, xTrain.Columns);
+                var yb = Matrix.Reuse(ref _yBatch, count, yTrain.Columns);
+                xTrain.GatherRows(rows, xb);
+                yTrain.GatherRows(rows, yb);
+
+                var output = ForwardAll(xb, training: true);
+                double loss = Loss.Compute(output, yb);
+                if (!double.IsFinite(loss))
+                {
+                    string reason = $"Training stopped: the loss became {loss.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, batch {b + 1} of {batches}. " +
+                                    "Try a smaller learning rate or scaled inputs.";
+                    Console.WriteLine(reason);
+                    context.RequestStop(reason);
+                    diverged = true;
+                    break;
+                }
+                lossSum += loss * count;
+                for (int m = 0; m < _metrics.Count; m++) metricSums[m] += _metrics[m].BatchSum(output, yb);
+                BackwardAll(output, yb);
+                Optimizer.Step(parameters);
+            }
+            if (diverged) break;
+
+            var values = new Dictionary<string, double> { ["loss"] = lossSum / n };
+            for (int m = 0; m < _metrics.Count; m++) values[_metrics[m].Name] = metricSums[m] / n;
+            if (xVal is not null && yVal is not null)
+            {
+                var val = Evaluate(xVal, yVal, batchSize);
+                values["val_loss"] = val.Loss;
+                foreach (var (k, v) in val.Metrics) values["val_" + k] = v;
+            }
+            watch.Stop();
+            history.RecordEpoch(values, watch.Elapsed);
+            var logs = new EpochLogs(epoch, epochs, values, watch.Elapsed);
+            foreach (var c in all) c.OnEpochEnd(context, logs);
+        }
+        foreach (var c in all) c.OnTrainEnd(context);
+        return history;
+    }
+
+    /// <summary>The loss and metrics on (x, y), in inference mode (Keras' <c>model.evaluate</c>).</summary>
+    public EvaluationResult Evaluate(Matrix x, Matrix y, int batchSize = 32)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (Loss is null) throw new InvalidOperationException("Compile the model before calling Evaluate.");
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
+        if (x.Rows != y.Rows) throw new ArgumentException($"x has {x.Rows} samples {x.ShapeText} but y has {y.Rows} {y.ShapeText}.", nameof(y));
+        if (x.Rows == 0) throw new ArgumentException("x has no samples.", nameof(x));
+        RequireBuilt();
+        CheckShapes(x, y, nameof(x), nameof(y));
+        double lossSum = 0;
+        var sums = new double[_metrics.Count];
+        Matrix? xb = null, yb = null;
+        for (int start = 0; start < x.Rows; start += batchSize)
+        {
+            int count = Math.Min(batchSize, x.Rows - start);
+            xb = SliceInto(x, start, count, ref xb);
+            yb = SliceInto(y, start, count, ref yb);
+            var output = ForwardAll(xb, training: false);
+            lossSum += Loss.Compute(output, yb) * count;
+            for (int m = 0; m < _metrics.Count; m++) sums[m] += _metrics[m].BatchSum(output, yb);
+        }
+        var metrics = new Dictionary<string, double>();
+        for (int m = 0; m < _metrics.Count; m++) metrics[_metrics[m].Name] = sums[m] / x.Rows;
+        return new EvaluationResult(lossSum / x.Rows, metrics);
+    }
+
+    /// <summary>The model's outputs for <paramref name="x"/>, in inference mode (Keras' <c>model.predict</c>).</summary>
+    /// <exception cref="ArgumentException">x has the wrong number of columns.</exception>
+    public Matrix Predict(Matrix x, int batchSize = 256)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
+        RequireBuilt();
+        if (x.Columns != InputSize) throw new ArgumentException($"x has shape {x.ShapeText} but the model takes (batch, {InputSize}).", nameof(x));
+        var result = new Matrix(x.Rows, OutputSize);
+        Matrix? xb = null;
+        for (int start = 0; start < x.Rows; start += batchSize)
+        {
+            int count = Math.Min(batchSize, x.Rows - start);
+            xb = SliceInto(x, start, count, ref xb);
+            var output = ForwardAll(xb, training: false);
+            Array.Copy(output.Data, 0, result.Data, start * OutputSize, count * OutputSize);
+        }
+        return result;
+    }
+
+    /// <summary>The outputs for a single sample given as values.</summary>
+    public float[] Predict(params float[] sample) => Predict(Matrix.RowVector(sample)).Span.ToArray();
+
+    /// <inheritdoc />
+    public IReadOnlyList<Matrix> GetWeights()
+    {
+        RequireBuilt();
+        return Parameters.Select(p => p.Value.Clone()).ToArray();
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes).</exception>
+    public void SetWeights(IReadOnlyList<Matrix> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        RequireBuilt();
+        var ps = Parameters;
+        if (weights.Count != ps.Count)
+            throw new ArgumentException($"Got {weights.Count} weight tensors but the model has {ps.Count} ({string.Join(", ", ps)}).", nameof(weights));
+        for (int i = 0; i < ps.Count; i++)
+            if (weights[i].Rows != ps[i].Value.Rows || weights[i].Columns != ps[i].Value.Columns)
+                throw new ArgumentException($"Weight {i} has shape {weights[i].ShapeText} but {ps[i].Name} has shape {ps[i].Value.ShapeText}.", nameof(weights));
+        for (int i = 0; i < ps.Count; i++) weights[i].Span.CopyTo(ps[i].Value.Span);
+    }
+
+    /// <summary>Saves the weights to <paramref name="path"/> in the format described by <see cref="WeightsFile"/>.</summary>
+    public void SaveWeights(string path)
+    {
+        RequireBuilt();
+        WeightsFile.Save(path, Architecture, Parameters.Select(p => (p.Name, p.Value)).ToArray());
+    }
+
+    /// <summary>Loads weights saved by <see cref="SaveWeights"/>; the architecture must match.</summary>
+    /// <exception cref="InvalidDataException">The file is not a weights file, or it belongs to another architecture
+    /// (the message names both shapes). Nothing is changed then.</exception>
+    public void LoadWeights(string path)
+    {
+        RequireBuilt();
+        var ps = Parameters;
+        var loaded = WeightsFile.Load(path, Architecture, ps.Select(p => (p.Name, p.Value.Rows, p.Value.Columns)).ToArray());
+        for (int i = 0; i < ps.Count; i++) loaded[i].Span.CopyTo(ps[i].Value.Span);
+    }
+
+    /// <summary>The architecture as one line, e.g. "Input(2) -> Dense(32, relu) -> Dense(1, sigmoid)".</summary>
+    public string Architecture => string.Join(" -> ", new[] { $"Input({InputSize})" }.Concat(_layers.Select(l => l.Describe())));
+
+    /// <summary>A Keras-style table of layers, output shapes and parameter counts.</summary>
+    public string Summary()
+    {
+        RequireBuilt();
+        var sb = new StringBuilder();
+        string rule = new('_', 65), thick = new('=', 65);
+        sb.AppendLine($"Model: \"{Name}\"");
+        sb.AppendLine(rule);
+        sb.AppendLine($" {"Layer (type)",-28}{"Output Shape",-26}{"Param #",-10}".TrimEnd());
+        sb.AppendLine(thick);
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            var l = _layers[i];
+            sb.AppendLine($" {$"{l.Name} ({l.TypeName})",-28}{$"(None, {l.OutputSize})",-26}{l.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)}");
+            if (i < _layers.Count - 1) sb.AppendLine();
+        }
+        sb.AppendLine(thick);
+        string total = ParameterCount.ToString("N0", CultureInfo.InvariantCulture);
+        sb.AppendLine($"Total params: {total}");
+        sb.AppendLine($"Trainable params: {total}");
+        sb.AppendLine("Non-trainable params: 0");
+        sb.Append(rule);
+        return sb.ToString();
+    }
+
+    /// <summary>The architecture line.</summary>
+    public override string ToString() => Architecture;
+
+    /// <inheritdoc />
+    public IEnumerator<Layer> GetEnumerator() => _layers.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Runs the forward pass through all layers and returns the last layer's (reused) output.</summary>
+    internal Matrix ForwardAll(Matrix x, bool training)
+    {
+        var a = x;
+        foreach (var layer in _layers) a = layer.Forward(a, training);
+        return a;
+    }
+
+    /// <summary>Backward pass from the loss at <paramref name="output"/> for targets <paramref name="y"/>; leaves gradients in the parameters.</summary>
+    internal void BackwardAll(Matrix output, Matrix y)
+    {
+        Matrix grad;
+        if (_layers[^1] is Dense last && Loss!.TryOutputGradient(last.Activation, output, y, _outputGradient ??= new Matrix(0, 0)))
+        {
+            grad = last.BackwardFromPreActivation(_outputGradient);
+        }
+        else
+        {
+            Loss!.Gradient(output, y, _lossGradient ??= new Matrix(0, 0));
+            grad = _layers[^1].Backward(_lossGradient);
+        }
+        for (int i = _layers.Count - 2; i >= 0; i--) grad = _layers[i].Backward(grad);
+    }
+
+    private void CheckShapes(Matrix x, Matrix y, string xName, string yName)
+    {
+        if (x.Columns != InputSize)
+            throw new ArgumentException($"{xName} has shape {x.ShapeText} but the model takes (batch, {InputSize}).", xName);
+        int expected = Loss is SparseCategoricalCrossEntropy ? 1 : OutputSize;
+        if (y.Columns != expected)
+        {
+            string hint = Loss is SparseCategoricalCrossEntropy ? " (integer class labels)"
+                : OutputSize > 1 && y.Columns == 1 ? " — one-hot encode the labels or use sparse_categorical_crossentropy" : "";
+            throw new ArgumentException($"{yName} has shape {y.ShapeText} but the model's targets are (batch, {expected}){hint}.", yName);
+        }
+    }
+
+    private void RequireBuilt()
+    {
+        if (!IsBuilt) throw new InvalidOperationException("The model is not built yet: start it with an Input(features) or call Fit/Build first.");
+    }
+
+    private static Matrix SliceInto(Matrix source, int start, int count, ref Matrix? buffer)
+    {
+        var m = Matrix.Reuse(ref buffer, count, source.Columns);
+        Array.Copy(source.Data, start * source.Columns, m.Data, 0, count * source.Columns);
+        return m;
+    }
+}
