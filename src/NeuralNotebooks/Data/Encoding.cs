@@ -1,0 +1,97 @@
+using NeuralNotebooks.Tensors;
+
+namespace NeuralNotebooks.Data;
+
+/// <summary>
+/// Conversions between the three ways labels travel through the library: integer class labels, one-hot rows, and
+/// probability matrices coming out of a model.
+/// </summary>
+/// <remarks>
+/// <para>Note: a notebook or file that also imports <c>System.Text</c> (Polyglot's C# kernel does by default) sees two
+/// types called <c>Encoding</c>; write <c>NeuralNotebooks.Data.Encoding.OneHot(…)</c> or add
+/// <c>using Encoding = NeuralNotebooks.Data.Encoding;</c>.</para>
+/// </remarks>
+public static class Encoding
+{
+    /// <summary>One row per label, with a 1 in the label's column and 0 elsewhere.</summary>
+    /// <param name="labels">Class labels in [0, <paramref name="classes"/>).</param>
+    /// <param name="classes">K, the number of columns (&gt; 0).</param>
+    /// <remarks>Keras' <c>to_categorical(labels, classes)</c>: label 2 of 4 becomes (0, 0, 1, 0).</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> ≤ 0, or a label is outside [0, classes).</exception>
+    public static Matrix OneHot(IReadOnlyList<int> labels, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (classes <= 0) throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be > 0.");
+        var m = new Matrix(labels.Count, classes);
+        for (int i = 0; i < labels.Count; i++)
+        {
+            int label = labels[i];
+            if ((uint)label >= (uint)classes)
+                throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{i}] is {label}; it must be in [0, {classes}).");
+            m.Data[i * classes + label] = 1f;
+        }
+        return m;
+    }
+
+    /// <summary>The column index of each row's largest value (the predicted class of a probability row).</summary>
+    /// <remarks>Ties resolve to the first maximal column and a NaN counts as the largest value, both as in
+    /// <c>numpy.argmax</c>.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="m"/> has no columns.</exception>
+    public static int[] Argmax(Matrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.Columns == 0) throw new ArgumentException($"m has shape {m.ShapeText}; argmax needs at least one column.", nameof(m));
+        var result = new int[m.Rows];
+        for (int r = 0; r < m.Rows; r++) result[r] = ArgmaxOf(m.Row(r));
+        return result;
+    }
+
+    /// <summary>Converts an N×1 column of whole numbers stored as floats (the sparse-label layout) to integers.</summary>
+    /// <exception cref="ArgumentException"><paramref name="column"/> is not N×1 or holds a value that is not a whole number
+    /// in the int range.</exception>
+    public static int[] ToLabels(Matrix column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (column.Columns != 1)
+            throw new ArgumentException($"column has shape {column.ShapeText} but ({column.Rows}, 1) was expected.", nameof(column));
+        var labels = new int[column.Rows];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            float v = column.Data[i];
+            if (!float.IsFinite(v) || v != MathF.Floor(v) || v < int.MinValue || v >= 2147483648f)
+                throw new ArgumentException($"column[{i}] is {v}; labels must be whole numbers.", nameof(column));
+            labels[i] = (int)v;
+        }
+        return labels;
+    }
+
+    /// <summary>Turns an N×1 column of probabilities into 0/1 labels: 1 where p &gt; <paramref name="threshold"/>.</summary>
+    /// <remarks>The same strict comparison as <see cref="Metrics.Accuracy.Binary"/> (Keras): p = 0.5 gives 0.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="probabilities"/> is not N×1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN.</exception>
+    public static int[] Threshold(Matrix probabilities, float threshold = 0.5f)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (probabilities.Columns != 1)
+            throw new ArgumentException($"probabilities has shape {probabilities.ShapeText} but ({probabilities.Rows}, 1) was expected.", nameof(probabilities));
+        if (float.IsNaN(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "threshold must not be NaN.");
+        var labels = new int[probabilities.Rows];
+        for (int i = 0; i < labels.Length; i++) labels[i] = probabilities.Data[i] > threshold ? 1 : 0;
+        return labels;
+    }
+
+    /// <summary>The index of the first largest value of a non-empty span (NaN counts as largest, like numpy).</summary>
+    internal static int ArgmaxOf(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        float bestValue = values[0];
+        if (float.IsNaN(bestValue)) return 0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            float v = values[i];
+            if (float.IsNaN(v)) return i;
+            if (v > bestValue) { best = i; bestValue = v; }
+        }
+        return best;
+    }
+}
