@@ -192,7 +192,7 @@ public static class DataSplit
     {
         if (y.Columns == 0)
             throw new ArgumentException($"y has shape {y.ShapeText}; stratifying needs at least one column.", nameof(y));
-        if (y.Columns > 1) return Encoding.Argmax(y);
+        if (y.Columns > 1) return Labels.Argmax(y);
         var values = y.Span.ToArray();
         for (int r = 0; r < values.Length; r++)
             if (float.IsNaN(values[r])) throw new ArgumentException($"y[{r}] is NaN; cannot stratify by it.", nameof(y));

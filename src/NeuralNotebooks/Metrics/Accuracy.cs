@@ -57,7 +57,7 @@ public static class Accuracy
         RequireNonEmpty(probabilities, nameof(probabilities));
         int correct = 0;
         for (int r = 0; r < probabilities.Rows; r++)
-            if (Data.Encoding.ArgmaxOf(probabilities.Row(r)) == Data.Encoding.ArgmaxOf(oneHot.Row(r))) correct++;
+            if (Data.Labels.ArgmaxOf(probabilities.Row(r)) == Data.Labels.ArgmaxOf(oneHot.Row(r))) correct++;
         return (double)correct / probabilities.Rows;
     }
 
@@ -84,7 +84,7 @@ public static class Accuracy
             if (label != MathF.Floor(label) || label < 0 || label >= probabilities.Columns)
                 throw new ArgumentException(
                     $"labels[{r}] is {label}; it must be a class index in 0…{probabilities.Columns - 1}.", nameof(labels));
-            if (Data.Encoding.ArgmaxOf(probabilities.Row(r)) == (int)label) correct++;
+            if (Data.Labels.ArgmaxOf(probabilities.Row(r)) == (int)label) correct++;
         }
         return (double)correct / probabilities.Rows;
     }

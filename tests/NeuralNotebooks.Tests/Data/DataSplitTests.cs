@@ -111,14 +111,14 @@ public class DataSplitTests
     {
         int[] labels = Enumerable.Range(0, 60).Select(i => i < 45 ? 0 : (i < 55 ? 1 : 2)).ToArray();   // 45 / 10 / 5
         var x = new Matrix(60, 2);
-        var oneHot = DataSplit.TrainTestSplit(x, Encoding.OneHot(labels, 3), 0.2, seed: 4, stratify: true);
+        var oneHot = DataSplit.TrainTestSplit(x, Labels.OneHot(labels, 3), 0.2, seed: 4, stratify: true);
         var column = DataSplit.TrainTestSplit(x, Matrix.Column(labels), 0.2, seed: 4, stratify: true);
         var ints = DataSplit.TrainTestSplit(x, labels, 0.2, seed: 4, stratify: true);
-        int[] testLabels = Encoding.Argmax(oneHot.YTest);
+        int[] testLabels = Labels.Argmax(oneHot.YTest);
         Assert.Equal([9, 2, 1], [testLabels.Count(v => v == 0), testLabels.Count(v => v == 1), testLabels.Count(v => v == 2)]);
         Assert.Equal(oneHot.TestIndices, column.TestIndices);
         Assert.Equal(oneHot.TestIndices, ints.TestIndices);
-        Assert.Equal(testLabels, Encoding.ToLabels(column.YTest));
+        Assert.Equal(testLabels, Labels.ToLabels(column.YTest));
     }
 
     [Fact]

@@ -7,11 +7,10 @@ namespace NeuralNotebooks.Data;
 /// probability matrices coming out of a model.
 /// </summary>
 /// <remarks>
-/// <para>Note: a notebook or file that also imports <c>System.Text</c> (Polyglot's C# kernel does by default) sees two
-/// types called <c>Encoding</c>; write <c>NeuralNotebooks.Data.Encoding.OneHot(…)</c> or add
-/// <c>using Encoding = NeuralNotebooks.Data.Encoding;</c>.</para>
+/// <para>Named <c>Labels</c> rather than <c>Encoding</c> so that it never clashes with <c>System.Text.Encoding</c>, which
+/// Polyglot's C# kernel imports by default.</para>
 /// </remarks>
-public static class Encoding
+public static class Labels
 {
     /// <summary>One row per label, with a 1 in the label's column and 0 elsewhere.</summary>
     /// <param name="labels">Class labels in [0, <paramref name="classes"/>).</param>
