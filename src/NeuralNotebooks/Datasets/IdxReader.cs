@@ -93,11 +93,7 @@ public static class IdxReader
     public static IdxArray ParseImages(byte[] content, string source, int height = 28, int width = 28)
     {
         CheckImageSize(height, width);
-        var idx = Parse(content, source, ImageMagic, "an image file");
-        if (idx.Dimensions[1] != height || idx.Dimensions[2] != width)
-            throw new DatasetException(DatasetErrorKind.WrongDimensions,
-                $"'{source}': images are {idx.Dimensions[1]}×{idx.Dimensions[2]} but {height}×{width} were expected.", source);
-        return idx;
+        return Parse(content, source, ImageMagic, "an image file", (height, width));
     }
 
     /// <summary>Parses IDX content of unsigned bytes with any number of dimensions.</summary>
@@ -106,7 +102,7 @@ public static class IdxReader
     /// <exception cref="DatasetException">Not an unsigned-byte IDX header, or length different from the header's.</exception>
     public static IdxArray Parse(byte[] content, string source) => Parse(content, source, expectedMagic: null, what: "an IDX file");
 
-    private static IdxArray Parse(byte[] content, string source, int? expectedMagic, string what)
+    private static IdxArray Parse(byte[] content, string source, int? expectedMagic, string what, (int Height, int Width)? imageSize = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(source);
@@ -147,6 +143,11 @@ public static class IdxReader
                 throw new DatasetException(DatasetErrorKind.WrongDimensions,
                     $"'{source}': dimensions {string.Join("×", dimensions.Take(d + 1))} declare more data than an array can hold.", source);
         }
+
+        // Dimensions before length: "images are 27×28" says more than "file too long".
+        if (imageSize is (int h, int w) && (dimensions[1] != h || dimensions[2] != w))
+            throw new DatasetException(DatasetErrorKind.WrongDimensions,
+                $"'{source}': its header declares {dimensions[0]} images of {dimensions[1]}×{dimensions[2]} pixels but {h}×{w} were expected.", source);
 
         long actual = content.Length - (long)headerLength;
         if (actual != dataLength)
