@@ -157,7 +157,7 @@ public static class IdxReader
                 ? $"is truncated: its header declares {shape} = {dataLength} data bytes but only {actual} follow"
                 : $"is too long: its header declares {shape} = {dataLength} data bytes but {actual} follow";
             throw new DatasetException(DatasetErrorKind.Truncated,
-                $"'{source}' {problem} (file length {content.Length}, expected {headerLength + dataLength}).", source);
+                $"'{source}' {problem} (content length {content.Length} bytes after any decompression, expected {headerLength + dataLength}).", source);
         }
 
         return new IdxArray(source, magic, dimensions, content, headerLength, (int)dataLength);

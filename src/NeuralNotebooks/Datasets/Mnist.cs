@@ -4,7 +4,7 @@ namespace NeuralNotebooks.Datasets;
 /// MNIST: 70 000 hand-written digits, 28×28 grey-scale, ten classes "0"–"9"; 60 000 for training, 10 000 for testing.
 /// </summary>
 /// <remarks>
-/// <para>By Yann LeCun, Corinna Cortes and Christopher J. C. Burges; licence CC BY-SA 3.0. The files ship in the
+/// <para>By Yann LeCun and Corinna Cortes; licence CC BY-SA 3.0. The files ship in the
 /// repository's <c>data/mnist/</c> (see <c>data/README.md</c>).</para>
 /// <para>Usage, Keras style: <c>var (train, test) = Mnist.Load();</c> then <c>train.Images</c> (60000 × 784, values
 /// <c>byte / 255f</c>) and <c>train.Labels</c>.</para>
