@@ -11,7 +11,7 @@ namespace NeuralNotebooks.Datasets;
 /// <c>ba8910…76db  mnist/train-images-idx3-ubyte</c>. Blank lines are ignored; any other malformed line is an error,
 /// so that a damaged manifest never silently disables a check.</para>
 /// <para>Paths are compared with forward slashes and without a leading <c>./</c>, case-sensitively.</para>
-/// <para>To check by hand: <c>cd data &amp;&amp; for f in */*.gz; do echo "$(zcat $f | sha256sum | cut -c1-64)  ${f%.gz}"; done | diff - SHA256SUMS</c>.</para>
+/// <para>To check by hand, see data/README.md ("Checksums"): each line's hash is compared with <c>gzip -dc name.gz | sha256sum</c>.</para>
 /// </remarks>
 public sealed class DatasetManifest
 {

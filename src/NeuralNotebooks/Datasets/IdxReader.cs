@@ -186,7 +186,7 @@ public static class IdxReader
                 capacity = (int)isize;
         }
 
-        var buffer = new byte[capacity];
+        var buffer = GC.AllocateUninitializedArray<byte>(capacity); // only [0, filled) is kept
         int filled = 0;
         try
         {

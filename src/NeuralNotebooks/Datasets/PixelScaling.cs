@@ -14,7 +14,7 @@ internal static class PixelScaling
     /// <summary>Returns <c>source[offset .. offset + length] / 255f</c> as a new array, using several threads for large inputs.</summary>
     internal static float[] ToUnitInterval(byte[] source, int offset, int length)
     {
-        var result = new float[length];
+        var result = GC.AllocateUninitializedArray<float>(length); // every element is written below
         int chunks = (length + ChunkLength - 1) / ChunkLength;
         if (chunks <= 1 || Environment.ProcessorCount == 1)
         {
