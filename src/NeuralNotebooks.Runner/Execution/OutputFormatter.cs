@@ -6,7 +6,8 @@ namespace NeuralNotebooks.Runner.Execution;
 /// <remarks>
 /// Uses Microsoft.DotNet.Interactive.Formatting: with no MIME type asked for, strings are text/plain and other objects
 /// text/html (tables, or a library's own convention-based <c>TypeFormatterSourceAttribute</c> formatter, e.g. charts).
-/// null is shown as "&lt;null&gt;".
+/// null is shown as "&lt;null&gt;". A string given with explicit MIME types is taken as content in those formats
+/// (<c>display("&lt;b&gt;hi&lt;/b&gt;", "text/html")</c> shows bold text).
 /// </remarks>
 public static class OutputFormatter
 {
@@ -17,6 +18,12 @@ public static class OutputFormatter
         if (value is null)
         {
             result["text/plain"] = "<null>";
+            return result;
+        }
+        if (value is string text && mimeTypes is { Count: > 0 })
+        {
+            // A string with explicit MIME types is content already in that format (as .NET Interactive's DisplayAs).
+            foreach (var mime in mimeTypes) result[mime] = text.Replace("\r\n", "\n");
             return result;
         }
         var mimes = mimeTypes is { Count: > 0 } ? mimeTypes : PreferredMimeTypes(value);

@@ -29,8 +29,29 @@ public sealed class NotebookMetadataResolver : MetadataReferenceResolver
     {
         if (!ReferenceRules.IsNuGet(reference) && !LooksLikePath(reference))
             return _fallback.ResolveReference(reference, baseFilePath, properties);
+        // Roslyn takes exactly one assembly per #r: the package's main one. Its dependencies (e.g. FSharp.Core for
+        // Plotly.NET) are found on demand by ResolveMissingAssembly, from the same folder.
         var resolution = _rules.Resolve(reference);
-        return resolution.Paths.Select(p => MetadataReference.CreateFromFile(p, properties)).ToImmutableArray();
+        return resolution.Paths.Count == 0
+            ? ImmutableArray<PortableExecutableReference>.Empty
+            : ImmutableArray.Create(MetadataReference.CreateFromFile(resolution.Paths[0], properties));
+    }
+
+    /// <inheritdoc />
+    public override bool ResolveMissingAssemblies => true;
+
+    /// <summary>Finds a dependency of a referenced assembly: next to it, else in the runner's folder (which holds every carried package's dependencies).</summary>
+    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
+    {
+        var folders = new List<string>();
+        if (definition is PortableExecutableReference { FilePath: { } path } && Path.GetDirectoryName(path) is { } dir) folders.Add(dir);
+        folders.Add(_rules.Catalog.Directory);
+        foreach (var folder in folders)
+        {
+            var candidate = Path.Combine(folder, referenceIdentity.Name + ".dll");
+            if (File.Exists(candidate)) return MetadataReference.CreateFromFile(candidate);
+        }
+        return null;
     }
 
     /// <summary>True when the reference names a file (has a folder part or ends in .dll/.exe).</summary>
