@@ -80,7 +80,6 @@ public class NotebookReaderWriterTests
     public void Round_trip_gives_the_same_notebook_and_writing_twice_gives_identical_bytes()
     {
         var lesson = Path.Combine(TestNotebooks.RepositoryRoot, "notebooks", "01-perceptron.ipynb");
-        var original = File.ReadAllText(lesson);
         var nb = NotebookReader.Read(lesson);
         var folder = TestNotebooks.NewFolder();
         var first = Path.Combine(folder, "a.ipynb");
@@ -88,7 +87,6 @@ public class NotebookReaderWriterTests
         NotebookWriter.Write(nb, first);
         NotebookWriter.Write(NotebookReader.Read(first), second);
         Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
-        Assert.Equal(original, File.ReadAllText(first)); // the lesson is stored in the writer's format
         var again = NotebookReader.Read(second);
         Assert.Equal(nb.Cells.Select(c => (c.Id, c.CellType, c.Source, c.Outputs.Count)), again.Cells.Select(c => (c.Id, c.CellType, c.Source, c.Outputs.Count)));
         Assert.Equal(new[] { "a.ipynb", "b.ipynb" }, Directory.GetFiles(folder).Select(Path.GetFileName).Order()); // no temp files left

@@ -55,13 +55,13 @@ public static class FileAppExporter
             int number = i + 1;
             if (cell.CellType != "code")
             {
-                body.Append("// ").Append(new string('-', 3)).Append($" cell {number} ({cell.CellType}) ").Append(new string('-', 60)).Append('\n');
+                body.Append(Separator($"cell {number} ({cell.CellType})"));
                 foreach (var line in cell.Source.Replace("\r\n", "\n").Split('\n')) body.Append(("// " + line).TrimEnd()).Append('\n');
                 body.Append('\n');
                 continue;
             }
             var code = CellCode.Prepare(cell, defaultKernel, out var skipReason);
-            body.Append($"// --- cell {number} ").Append(new string('-', 66)).Append('\n');
+            body.Append(Separator($"cell {number}"));
             if (code is null)
             {
                 body.Append($"// skipped: {skipReason}\n");
@@ -114,9 +114,15 @@ public static class FileAppExporter
         foreach (var u in usings) sb.Append(u).Append('\n');
         sb.Append("using static NotebookShim;\n\n");
         sb.Append(body);
-        if (types.Length > 0) sb.Append("// --- types declared in the notebook ").Append(new string('-', 44)).Append("\n\n").Append(types);
+        if (types.Length > 0) sb.Append(Separator("types declared in the notebook")).Append('\n').Append(types);
         sb.Append(Shim);
         return sb.ToString();
+    }
+
+    private static string Separator(string title)
+    {
+        var line = $"// --- {title} ";
+        return line + new string('-', Math.Max(3, 100 - line.Length)) + "\n";
     }
 
     private static string ToDirective(string reference, ReferenceRules rules, string notebookPath, int cell, string outputDirectory, string notebookDir)
