@@ -1,0 +1,1 @@
+return await NeuralNotebooks.Runner.Cli.CommandLine.RunAsync(args);
