@@ -173,6 +173,27 @@ public sealed class Plot
             + " })();</script>\n</body>\n</html>\n";
     }
 
+    /// <summary>One offline page holding several charts, each <paramref name="width"/> × <paramref name="height"/>;
+    /// <c>body[data-plots-ready]</c> counts the charts drawn. Lets one browser run check many charts.</summary>
+    internal static string PageOf(IReadOnlyList<Plot> plots, int width = 800, int height = 500)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>charts</title>\n")
+          .Append(PlotlyJs.InlineScriptTag()).Append("\n</head>\n<body style=\"margin:0\">\n")
+          .Append("<script>window.nnPlotsReady = 0;</script>\n");
+        foreach (var plot in plots)
+        {
+            string id = NewId();
+            var (data, layout, config) = plot.Parts();
+            sb.Append($"<div id=\"{id}\" class=\"neuralnotebooks-plot\"></div>\n")
+              .Append("<script type=\"text/javascript\">(function () {")
+              .Append($" var data = {data}, layout = {layout}, config = {config}; layout.width = {width}; layout.height = {height};")
+              .Append($" window.Plotly.newPlot('{id}', data, layout, config).then(function () {{ document.body.setAttribute('data-plots-ready', ++window.nnPlotsReady); }});")
+              .Append(" })();</script>\n");
+        }
+        return sb.Append("</body>\n</html>\n").ToString();
+    }
+
     private string? ChartTitle() =>
         GenericChart.getLayout(Chart).TryGetPropertyValue("title") is { } t && t.Value is DynamicObj.DynamicObj o
         && o.TryGetPropertyValue("text") is { } text ? text.Value as string : null;

@@ -33,6 +33,15 @@ internal static class Palette
     public static object[][] Diverging => Props.ColorScale(
         (0.0, "#2166ac"), (0.25, "#67a9cf"), (0.5, "#f7f7f7"), (0.75, "#ef8a62"), (1.0, "#b2182b"));
 
+    /// <summary>A lighter blue → white → red, for regions that data points in <see cref="DarkBlue"/>/<see cref="DarkRed"/> are drawn over.</summary>
+    public static object[][] DivergingLight => Props.ColorScale((0.0, "#6baed6"), (0.5, "#f7f7f7"), (1.0, "#f4845f"));
+
+    /// <summary>Class 0 points over a decision region.</summary>
+    public const string DarkBlue = "#08519c";
+
+    /// <summary>Class 1 points over a decision region.</summary>
+    public const string DarkRed = "#a50f15";
+
     /// <summary>White → dark blue, for counts.</summary>
     public static object[][] Blues => Props.ColorScale((0.0, "#f7fbff"), (0.5, "#6baed6"), (1.0, "#08306b"));
 

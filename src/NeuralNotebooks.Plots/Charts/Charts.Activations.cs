@@ -36,8 +36,9 @@ public static partial class Charts
 
         var xs = Linspace(min, max, points);
         var grid = new SubplotGrid(1, 2, hGap: 0.1, top: 0.86);
-        var fig = new FigureBuilder(title ?? "Activation functions and their derivatives", height: 460);
-        fig.Layout.With("legend", Props.Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", -0.15), ("yanchor", "top")));
+        var fig = new FigureBuilder(title ?? "Activation functions and their derivatives", height: 500);
+        fig.Layout.With("legend", Props.Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", -0.2), ("yanchor", "top")));
+        fig.Layout.With("margin", Props.Obj(("b", 110)));
         grid.AddAxes(fig.Layout, 0, "x", "f(x)");
         grid.AddAxes(fig.Layout, 1, "x", "f′(x)");
         fig.Add(grid.CellTitle(0, "f(x)"));

@@ -53,7 +53,7 @@ public static partial class Charts
     /// <para>The grid spans the data's range plus 15 % on each side (±0.5 when a feature is constant), evaluated in
     /// one call to <paramref name="predict"/> with resolution² rows.</para>
     /// <para>Binary models: a heatmap of P(class 1) on a blue–white–red scale from 0 to 1 (white = 0.5) and the
-    /// P = 0.5 contour as a black line: the decision boundary. Class 0 points are blue, class 1 red.</para>
+    /// P = 0.5 contour as a black line: the decision boundary. Class 0 points are dark blue circles, class 1 dark red diamonds.</para>
     /// <para>K &gt; 2 outputs: the regions of the predicted class (argmax) in pale class colours, points in the same colours.</para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="x"/> is not N × 2 or empty, labels do not match, or the predictor returns the wrong number of rows.</exception>
@@ -117,12 +117,12 @@ public static partial class Charts
         if (binary)
         {
             fig.Add(Props.Trace("heatmap").With("x", gx).With("y", gy).With("z", z).With("zmin", 0.0).With("zmax", 1.0).With("zmid", 0.5)
-                .With("colorscale", Palette.Diverging).With("opacity", 0.85).With("name", "P(class 1)")
+                .With("colorscale", Palette.DivergingLight).With("name", "P(class 1)")
                 .With("colorbar", Props.Obj(("title", Props.Obj(("text", "P(class 1)"))), ("x", 1.02), ("len", 0.75), ("y", 0.4)))
                 .With("hovertemplate", "x₁ %{x:.2f}<br>x₂ %{y:.2f}<br>P(class 1) %{z:.3f}<extra></extra>"));
             fig.Add(Props.Trace("contour").With("x", gx).With("y", gy).With("z", z).With("autocontour", false)
                 .With("contours", Props.Obj(("start", 0.5), ("end", 0.5), ("size", 1.0), ("coloring", "lines")))
-                .With("line", Props.Line("#000", 2.5)).With("showscale", false).With("name", "P = 0.5 (boundary)")
+                .With("line", Props.Line("#000", 2.5)).With("colorscale", Props.ColorScale((0.0, "#000000"), (1.0, "#000000"))).With("showscale", false).With("name", "P = 0.5 (boundary)")
                 .With("showlegend", true).With("hoverinfo", "skip"));
         }
         else
@@ -144,10 +144,10 @@ public static partial class Charts
         {
             var idx = Enumerable.Range(0, x.Rows).Where(i => labels[i] == c).ToArray();
             if (idx.Length == 0) continue;
-            string color = binary ? (c == 0 ? Palette.Blue : c == 1 ? Palette.Red : Palette.At(c)) : Palette.At(c);
+            string color = binary ? (c == 0 ? Palette.DarkBlue : c == 1 ? Palette.DarkRed : Palette.At(c)) : Palette.At(c);
             fig.Add(Props.Trace("scatter").With("x", idx.Select(i => (double)x[i, 0]).ToArray()).With("y", idx.Select(i => (double)x[i, 1]).ToArray())
                 .With("mode", "markers").With("name", Name(c))
-                .With("marker", Props.Obj(("color", color), ("size", size), ("line", Props.Obj(("color", "#fff"), ("width", 1.5))))));
+                .With("marker", Props.Obj(("color", color), ("size", size), ("symbol", c == 1 ? "diamond" : "circle"), ("line", Props.Obj(("color", "#fff"), ("width", 1.5))))));
         }
         return fig.Build();
     }

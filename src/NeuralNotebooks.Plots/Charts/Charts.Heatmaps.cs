@@ -61,7 +61,8 @@ public static partial class Charts
         var x = Props.Axis(xTitle).With("side", "top").With("dtick", weights.Columns <= 30 ? 1 : (object?)null).With("constrain", small ? "domain" : null);
         var y = Props.Axis(yTitle).With("autorange", "reversed").With("dtick", weights.Rows <= 30 ? 1 : (object?)null);
         if (small) y.With("scaleanchor", "x").With("constrain", "domain");
-        fig.Layout.With("xaxis", x).With("yaxis", y);
+        fig.Layout.With("xaxis", x).With("yaxis", y).With("margin", Props.Obj(("t", 130)));
+        fig.Layout.With("title", Props.Title(title ?? $"Weights {weights.ShapeText}", 18).With("y", 0.97).With("yanchor", "top"));
         return fig.Build();
     }
 

@@ -35,7 +35,7 @@ public static partial class Charts
         var grid = new SubplotGrid(rows, columns, hGap: 0.08, vGap: 0.18, top: 0.92);
         var fig = new FigureBuilder(title ?? "Training history", height: 380 * rows + 40);
         fig.Layout.With("legend", Props.Obj(("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", 1.0), ("yanchor", "bottom")));
-        fig.Layout.With("margin", Props.Obj(("t", 90), ("b", 50)));
+        fig.Layout.With("margin", Props.Obj(("t", 100), ("b", 50)));
         int lastEpoch = epochs ?? history.Epochs;
         var epochAxis = Enumerable.Range(1, history.Epochs).ToArray();
 
@@ -68,7 +68,7 @@ public static partial class Charts
             }
         }
         if (history.StopReason is string reason)
-            fig.Add(Props.Annotation(reason, 0, -0.02, "paper", "paper", xanchor: "left", yanchor: "top", font: Props.Font(11, "#666")));
+            fig.Layout.With("title", Props.Title($"{title ?? "Training history"}<br><sup>{System.Net.WebUtility.HtmlEncode(reason)}</sup>", 18));
         return fig.Build();
     }
 

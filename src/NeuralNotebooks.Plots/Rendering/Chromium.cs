@@ -32,6 +32,9 @@ public static class Chromium
         @"C:\Program Files\Google\Chrome\Application\chrome.exe", @"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
     };
 
+    /// <summary>Test seam: when set, the only places searched (no defaults, no PATH).</summary>
+    internal static IReadOnlyList<string>? SearchOverride { get; set; }
+
     /// <summary>The executable that would be used, or null when none is installed.</summary>
     public static string? FindExecutable() => Search().Found;
 
@@ -41,6 +44,11 @@ public static class Chromium
     private static (string? Found, List<string> Searched) Search()
     {
         var searched = new List<string>();
+        if (SearchOverride is { } only)
+        {
+            searched.AddRange(only);
+            return (only.FirstOrDefault(File.Exists), searched);
+        }
         string? env = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrWhiteSpace(env))
         {
