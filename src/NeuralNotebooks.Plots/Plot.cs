@@ -18,7 +18,9 @@ namespace NeuralNotebooks.Plots;
 /// notebook needs no package besides this library.</para>
 /// <para>Restyle with Plotly.NET: <c>plot.Style(c =&gt; Chart.withTitle("XOR", null).Invoke(c))</c>, or
 /// <c>plot.Style(Chart.withSize(600.0, 400.0))</c>; <see cref="Chart"/> is the underlying GenericChart, and a
-/// <see cref="Plot"/> converts to one implicitly. Plots are immutable: styling returns a new <see cref="Plot"/>.</para>
+/// <see cref="Plot"/> converts to one implicitly. Styling works on a copy and returns a new <see cref="Plot"/>; the
+/// original is unchanged (Plotly.NET's own functions change the chart they are given, so <see cref="Chart"/> itself
+/// should be treated as read-only).</para>
 /// <para>Note: a bare GenericChart shown in a notebook uses Plotly.NET 6.0.0's own placeholder formatter, which
 /// writes "LOL!" instead of a chart — wrap it: <c>new Plot(chart)</c>.</para>
 /// </remarks>
@@ -44,7 +46,7 @@ public sealed class Plot
     public Plot Style(Func<GenericChart, GenericChart> style)
     {
         ArgumentNullException.ThrowIfNull(style);
-        return new Plot(style(Chart) ?? throw new InvalidOperationException("The style function returned null."));
+        return new Plot(style(ChartCopy.Copy(Chart)) ?? throw new InvalidOperationException("The style function returned null."));
     }
 
     /// <summary>A new plot with a Plotly.NET styling function applied, e.g. <c>plot.Style(Chart.withSize(600.0, 400.0))</c>.</summary>
@@ -72,10 +74,9 @@ public sealed class Plot
 
     private Plot MapLayout(Action<Layout> change)
     {
-        var layout = new Layout();
-        GenericChart.getLayout(Chart).DeepCopyPropertiesTo(layout, null, null);
-        change(layout);
-        return new Plot(GenericChart.setLayout(layout, Chart));
+        var copy = ChartCopy.Copy(Chart);
+        change(GenericChart.getLayout(copy));
+        return new Plot(copy);
     }
 
     /// <summary>The figure as plotly.js JSON: <c>{"data": [...], "layout": {...}, "config": {...}}</c>.</summary>
