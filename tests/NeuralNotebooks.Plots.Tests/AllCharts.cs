@@ -13,7 +13,7 @@ internal static class AllCharts
         var labels = new[] { 7, 1, 2, 3, 4, 5, 6, 0 };
         var (bx, by) = TestData.Blobs();
         var model = new Sequential(seed: 1) { new Input(784), new Layers.Dense(128, "relu"), new Layers.Dropout(0.2), new Layers.Dense(10, "softmax") };
-        var xor = TestData.XorModel;
+        var xor = TestData.XorModel();
         var predicted = xor.Predict(TestData.XorX);
         return new (string, Plot, int, int)[]
         {

@@ -20,6 +20,32 @@ public class BrowserTests
         Assert.Equal(plots.Count, Regex.Matches(dom, "class=\"plot-container plotly\"").Count);
     }
 
+    /// <summary>What a person would check first in each picture.</summary>
+    private static IEnumerable<string> LooksRight(string name, Png png)
+    {
+        var (red, blue) = png.RedBlue();
+        switch (name)
+        {
+            case "image":
+            {
+                // The "7": its bar is at the top. Find the plot area's ink: the top fifth must be darker than the bottom fifth.
+                double top = png.Darkness(60, 90, 360, 160), bottom = png.Darkness(60, 330, 360, 400);
+                if (!(top > 0.3 && top > bottom + 0.2)) yield return $"upside down? top darkness {top:0.00}, bottom {bottom:0.00}";
+                break;
+            }
+            case "class-probabilities":
+            case "prediction-grid":
+                if (red < 200) yield return $"no red (predicted, wrong) bar: {red} red pixels";
+                if (blue < 200) yield return $"no blue (true) bar: {blue} blue pixels";
+                break;
+            case "decision-boundary-xor":
+            case "weights":
+                var (warm, cool) = png.Tints();
+                if (warm < 5000 || cool < 5000) yield return $"expected both red and blue regions: {warm} warm, {cool} cool pixels";
+                break;
+        }
+    }
+
     [Fact]
     public void SavedPageWorksOfflineAndDraws()
     {
@@ -50,6 +76,7 @@ public class BrowserTests
             int colours = png.ColourCount();
             if (ink < 0.02) failures.Add($"{c.Name}: only {ink:P1} non-white pixels");
             if (colours < 8) failures.Add($"{c.Name}: only {colours} colours");
+            foreach (var problem in LooksRight(c.Name, png)) failures.Add($"{c.Name}: {problem}");
         });
         Assert.True(failures.IsEmpty, string.Join("\n", failures));
     }

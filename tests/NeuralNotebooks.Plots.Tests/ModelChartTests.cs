@@ -10,7 +10,7 @@ public class ModelChartTests
     [Fact]
     public void XorDecisionBoundaryShowsTheLearnedProbabilities()
     {
-        var model = TestData.XorModel;
+        var model = TestData.XorModel();
         var j = new Json(Charts.DecisionBoundary(model, TestData.XorX, TestData.XorY, resolution: 41));
         var heat = Assert.Single(j.TracesOfType("heatmap"));
         Assert.Equal(0.5, heat.GetProperty("zmid").GetDouble());
@@ -131,7 +131,7 @@ public class ModelChartTests
     [Fact]
     public void WeightsOfADenseLayerUseItsKernel()
     {
-        var dense = (Dense)TestData.XorModel.Layers[0];
+        var dense = (Dense)TestData.XorModel().Layers[0];
         var heat = new Json(Charts.Weights(dense)).TracesOfType("heatmap")[0];
         Assert.Equal(2, heat.GetProperty("z").GetArrayLength());
         Assert.Equal(dense.Kernel[1, 7], heat.GetProperty("z")[1][7].GetDouble(), 5);

@@ -113,6 +113,19 @@ internal sealed class Png
         return (red, blue);
     }
 
+    /// <summary>Pixels with a clearly warm (red/orange) or cool (blue) tint, however light.</summary>
+    public (int Warm, int Cool) Tints()
+    {
+        int warm = 0, cool = 0;
+        for (int y = 0; y < Height; y++) for (int x = 0; x < Width; x++)
+        {
+            var (r, g, b) = this[x, y];
+            if (r - b > 60) warm++;
+            if (b - r > 60) cool++;
+        }
+        return (warm, cool);
+    }
+
     /// <summary>Mean darkness (0 white … 1 black) of a rectangle.</summary>
     public double Darkness(int x0, int y0, int x1, int y1)
     {

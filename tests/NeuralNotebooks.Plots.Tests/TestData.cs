@@ -14,16 +14,14 @@ internal static class TestData
     public static readonly Matrix XorX = Matrix.FromRows(new float[] { 0, 0 }, new float[] { 0, 1 }, new float[] { 1, 0 }, new float[] { 1, 1 });
     public static readonly Matrix XorY = Matrix.Column(0f, 1f, 1f, 0f);
 
-    private static readonly Lazy<Sequential> XorModelLazy = new(() =>
+    /// <summary>XOR learned by a 2-8-1 network (accuracy 1). A new model each call: models are not thread-safe and tests run in parallel.</summary>
+    public static Sequential XorModel()
     {
         var m = new Sequential(seed: 7) { new Input(2), new Dense(8, "tanh"), new Dense(1, "sigmoid") };
         m.Compile(new Adam(0.05), Loss.BinaryCrossEntropy, "accuracy");
         m.Fit(XorX, XorY, epochs: 400, batchSize: 4, seed: 7);
         return m;
-    });
-
-    /// <summary>XOR learned by a 2-8-1 network (accuracy 1).</summary>
-    public static Sequential XorModel => XorModelLazy.Value;
+    }
 
     /// <summary>Two noisy Gaussian blobs, 200 points, labels 0/1.</summary>
     public static (Matrix X, Matrix Y) Blobs(int seed = 3, int n = 200)
