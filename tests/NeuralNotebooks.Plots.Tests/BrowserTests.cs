@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using NeuralNotebooks.Plots.Rendering;
+
+namespace NeuralNotebooks.Plots.Tests;
+
+[Trait("Category", "Browser")]
+public class BrowserTests
+{
+    private static readonly Lazy<IReadOnlyList<(string Name, Plot Plot, int Width, int Height)>> Charts = new(AllCharts.Build);
+
+    [Fact]
+    public void EveryChartTypeIsDrawnByPlotlyJsInOnePage()
+    {
+        if (!Browser.Available()) return;
+        var plots = Charts.Value.Select(c => c.Plot).ToList();
+        string dom = Chromium.DumpDom(Plot.PageOf(plots));
+        Assert.Contains($"data-plots-ready=\"{plots.Count}\"", dom);
+        int svgs = Regex.Matches(dom, "class=\"main-svg\"").Count;
+        Assert.True(svgs >= plots.Count, $"expected a plotly .main-svg layer per chart ({plots.Count}), found {svgs}.");
+        Assert.Equal(plots.Count, Regex.Matches(dom, "class=\"plot-container plotly\"").Count);
+    }
+
+    /// <summary>What a person would check first in each picture.</summary>
+    private static IEnumerable<string> LooksRight(string name, Png png)
+    {
+        var (red, blue) = png.RedBlue();
+        switch (name)
+        {
+            case "image":
+            {
+                // The "7": its bar is at the top. Find the plot area's ink: the top fifth must be darker than the bottom fifth.
+                double top = png.Darkness(60, 90, 360, 160), bottom = png.Darkness(60, 330, 360, 400);
+                if (!(top > 0.3 && top > bottom + 0.2)) yield return $"upside down? top darkness {top:0.00}, bottom {bottom:0.00}";
+                break;
+            }
+            case "class-probabilities":
+            case "prediction-grid":
+                if (red < 200) yield return $"no red (predicted, wrong) bar: {red} red pixels";
+                if (blue < 200) yield return $"no blue (true) bar: {blue} blue pixels";
+                break;
+            case "decision-boundary-xor":
+            case "weights":
+                var (warm, cool) = png.Tints();
+                if (warm < 5000 || cool < 5000) yield return $"expected both red and blue regions: {warm} warm, {cool} cool pixels";
+                break;
+        }
+    }
+
+    [Fact]
+    public void SavedPageWorksOfflineAndDraws()
+    {
+        if (!Browser.Available()) return;
+        var plot = Charts.Value[0].Plot;
+        string path = Path.Combine(Browser.PictureDir, "history.html");
+        plot.SaveHtml(path);
+        string html = File.ReadAllText(path);
+        Assert.DoesNotContain("src=\"http", html);
+        Assert.Contains("plotly.js v2.28.0", html);
+        string dom = Chromium.DumpDom(html);
+        Assert.Contains("data-plot-ready=\"true\"", dom);
+        Assert.Contains("class=\"main-svg\"", dom);
+    }
+
+    [Fact]
+    public void EveryChartTypeMakesAPictureThatIsNotBlank()
+    {
+        if (!Browser.Available()) return;
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(Charts.Value, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
+        {
+            string path = Path.Combine(Browser.PictureDir, c.Name + ".png");
+            c.Plot.SavePng(path, c.Width, c.Height);
+            var png = Png.Read(path);
+            if (png.Width != c.Width || png.Height != c.Height) failures.Add($"{c.Name}: {png.Width}×{png.Height}, expected {c.Width}×{c.Height}");
+            double ink = png.NonWhiteFraction();
+            int colours = png.ColourCount();
+            if (ink < 0.02) failures.Add($"{c.Name}: only {ink:P1} non-white pixels");
+            if (colours < 8) failures.Add($"{c.Name}: only {colours} colours");
+            foreach (var problem in LooksRight(c.Name, png)) failures.Add($"{c.Name}: {problem}");
+        });
+        Assert.True(failures.IsEmpty, string.Join("\n", failures));
+    }
+}
