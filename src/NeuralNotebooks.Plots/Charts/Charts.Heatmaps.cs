@@ -66,6 +66,13 @@ public static partial class Charts
         return fig.Build();
     }
 
+    /// <summary>The confusion matrix computed by <see cref="Metrics.ConfusionMatrix.Compute"/>, drawn as counts and row-normalised.</summary>
+    public static Plot ConfusionMatrix(Metrics.ConfusionMatrix matrix, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        return ConfusionMatrix(matrix.Counts, matrix.ClassNames, title);
+    }
+
     /// <summary>
     /// A confusion matrix twice, side by side: the counts, and each row divided by its total (the share of each true
     /// class predicted as each class, so the diagonal is per-class recall). Cells are annotated; class names label

@@ -32,6 +32,7 @@ public sealed class PackageCatalog
         CarriedPackage.NuGet("Plotly.NET", "6.0.0", "Plotly.NET.dll", "FSharp.Core.dll", "DynamicObj.dll", "Giraffe.ViewEngine.dll", "Newtonsoft.Json.dll"),
         CarriedPackage.NuGet("TorchSharp-cpu", "0.107.0", "TorchSharp.dll"),
         CarriedPackage.Project("NeuralNotebooks"),
+        CarriedPackage.Project("NeuralNotebooks.Plots"),
     });
 
     /// <summary>The folder holding the assemblies.</summary>
