@@ -117,7 +117,7 @@ public class ExportTests
         Assert.True(process.ExitCode == 0, text);
         Assert.Contains("z = 5.7, answer = 0", text);
         Assert.Contains("✓ weighted sum of the coffee example: 5.7", text);
-        Assert.Contains("✓ smallest whole sweetness the coffee neuron accepts: 4 = 4", text);
+        Assert.Contains("✓ smallest whole caffeine the coffee neuron accepts: 4 = 4", text);
         Assert.DoesNotContain("✗", text);
     }
 
