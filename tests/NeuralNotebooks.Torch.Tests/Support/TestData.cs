@@ -49,17 +49,18 @@ internal static class TestData
 
     /// <summary>
     /// An MNIST-shaped synthetic set (MNIST itself is loaded by NeuralNotebooks.Datasets, not in this branch): 10 classes
-    /// of 784 "pixels" in [0, 1]. Each class has a random sparse stroke template; a sample is its template with random
-    /// intensity, a random shift of one pixel left or right, and Gaussian noise, clipped to [0, 1].
+    /// of 784 "pixels" in [0, 1]. Each class has a random sparse template (a fraction <paramref name="density"/> of the pixels lit); a sample is its template with random
+    /// intensity, a random shift of one pixel left or right, and Gaussian noise of standard deviation <paramref name="noise"/>, clipped to [0, 1]. The defaults make a task that
+    /// the 784-128-64-10 network gets about 90% right after two epochs on 3000 samples: hard enough to compare on.
     /// </summary>
-    public static (Matrix X, int[] Labels) SyntheticDigits(int samples, int seed, double noise = 0.35)
+    public static (Matrix X, int[] Labels) SyntheticDigits(int samples, int seed, double density = 0.05, double noise = 0.45)
     {
         var templateRng = new Rng(20260);             // the same classes for every seed
         var templates = new float[10][];
         for (int k = 0; k < 10; k++)
         {
             templates[k] = new float[784];
-            for (int j = 0; j < 784; j++) templates[k][j] = templateRng.NextDouble() < 0.15 ? (float)templateRng.Uniform(0.5, 1) : 0f;
+            for (int j = 0; j < 784; j++) templates[k][j] = templateRng.NextDouble() < density ? (float)templateRng.Uniform(0.5, 1) : 0f;
         }
         var rng = new Rng(seed);
         var x = new Matrix(samples, 784);
