@@ -91,14 +91,44 @@ public static class TorchSupport
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException
                                       or BadImageFormatException or EntryPointNotFoundException or InvalidOperationException)
         {
-            return Explain(e);
+            return Explain(e, NativeLoadError());
         }
     }
 
+    /// <summary>
+    /// Loads the LibTorchSharp shim directly to get the operating system's own error (TorchSharp's message hides it, e.g.
+    /// "version `GLIBCXX_3.4.32' not found"); null when no copy is found or it loads.
+    /// </summary>
+    internal static string? NativeLoadError()
+    {
+        string file, rid;
+        if (OperatingSystem.IsWindows()) (file, rid) = ("LibTorchSharp.dll", "win-x64");
+        else if (OperatingSystem.IsMacOS()) (file, rid) = ("libLibTorchSharp.dylib", "osx-arm64");
+        else (file, rid) = ("libLibTorchSharp.so", "linux-x64");
+        var folders = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(torch).Assembly.Location) ?? "" }.Distinct();
+        foreach (var folder in folders)
+        {
+            foreach (var path in new[] { Path.Combine(folder, "runtimes", rid, "native", file), Path.Combine(folder, file) })
+            {
+                if (!File.Exists(path)) continue;
+                try
+                {
+                    NativeLibrary.Free(NativeLibrary.Load(path));
+                }
+                catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+                {
+                    return e.Message;
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>Turns a load failure into a message that says what went wrong and what to do.</summary>
-    internal static string Explain(Exception e)
+    internal static string Explain(Exception e, string? nativeError = null)
     {
         var details = new StringBuilder();
+        if (nativeError is not null) details.Append("loading the shim directly: ").Append(nativeError.Trim());
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
             if (details.Length > 0) details.Append(" → ");
@@ -108,8 +138,7 @@ public static class TorchSupport
         var message = new StringBuilder("TorchSharp's native libraries could not be loaded on ")
             .Append(RuntimeInformation.OSDescription).Append(' ').Append(RuntimeInformation.OSArchitecture).Append(". ");
         if (all.Contains("GLIBCXX", StringComparison.Ordinal))
-            message.Append("This system's libstdc++ is older than GCC 13's (GLIBCXX_3.4.32 is missing; Debian 12 and Ubuntu 22.04 ship GCC 12): ")
-                .Append("run the torchsharp-compat script after `dotnet restore`, then build again. ");
+            message.Append("This system's libstdc++ is older than GCC 13's (GLIBCXX_3.4.32 is missing). ");
         else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX) && RuntimeInformation.OSArchitecture != Architecture.Arm64)
             message.Append("TorchSharp-cpu 0.107 has no native libraries for Intel Macs. ");
         else if (!RuntimeInformation.IsOSPlatform(OSPlatform.OSX) && RuntimeInformation.OSArchitecture != Architecture.X64)

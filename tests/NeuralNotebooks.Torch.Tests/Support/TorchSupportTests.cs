@@ -18,6 +18,18 @@ public sealed class TorchSupportTests
     }
 
     [Fact]
+    public void Explain_uses_the_direct_load_error_when_torchsharps_message_hides_it()
+    {
+        var failure = new TypeInitializationException("TorchSharp.torch",
+            new NotSupportedException("This application or script uses TorchSharp but doesn't contain a reference to libtorch-cpu-linux-x64, Version=2.10.0.0."));
+        string reason = TorchSupport.Explain(failure, "Unable to load shared library 'libLibTorchSharp.so': version `GLIBCXX_3.4.32' not found");
+        Assert.Contains("libstdc++ is older than GCC 13", reason);
+        Assert.Contains("torchsharp-compat", reason);
+        Assert.Contains("doesn't contain a reference", reason);
+        Assert.DoesNotContain("libstdc++ is older", TorchSupport.Explain(failure));
+    }
+
+    [Fact]
     public void Unavailable_reason_and_availability_agree()
     {
         Assert.Equal(TorchSupport.IsAvailable, TorchSupport.UnavailableReason is null);
