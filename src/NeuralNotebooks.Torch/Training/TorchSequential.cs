@@ -170,8 +170,6 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
         Matrix? xVal = null, yVal = null;
         if (validationData is (Matrix vx, Matrix vy))
         {
-            ArgumentNullException.ThrowIfNull(vx, nameof(validationData));
-            ArgumentNullException.ThrowIfNull(vy, nameof(validationData));
             CheckData(vx, vy, "validationData.X", "validationData.Y");
             (xVal, yVal) = (vx, vy);
         }
