@@ -1,0 +1,63 @@
+using NeuralNotebooks.Torch;
+
+namespace NeuralNotebooks.Torch.Tests.Support;
+
+public sealed class TorchSupportTests
+{
+    [Fact]
+    public void Explain_points_old_libstdcxx_to_torchsharp_compat_and_lists_supported_systems()
+    {
+        var failure = new TypeInitializationException("TorchSharp.torch",
+            new NotSupportedException("The libtorch-cpu native component could not be loaded: /x/libLibTorchSharp.so: version `GLIBCXX_3.4.32' not found"));
+        string reason = TorchSupport.Explain(failure);
+        Assert.Contains("torchsharp-compat", reason);
+        Assert.Contains("GLIBCXX_3.4.32", reason);
+        Assert.Contains("Ubuntu 24.04", reason);
+        Assert.Contains("Windows", reason);
+        Assert.Contains("NotSupportedException", reason);  // the inner exception is kept in the details
+    }
+
+    [Fact]
+    public void Explain_uses_the_direct_load_error_when_torchsharps_message_hides_it()
+    {
+        var failure = new TypeInitializationException("TorchSharp.torch",
+            new NotSupportedException("This application or script uses TorchSharp but doesn't contain a reference to libtorch-cpu-linux-x64, Version=2.10.0.0."));
+        string reason = TorchSupport.Explain(failure, "Unable to load shared library 'libLibTorchSharp.so': version `GLIBCXX_3.4.32' not found");
+        Assert.Contains("libstdc++ is older than GCC 13", reason);
+        Assert.Contains("torchsharp-compat", reason);
+        Assert.Contains("doesn't contain a reference", reason);
+        Assert.DoesNotContain("libstdc++ is older", TorchSupport.Explain(failure));
+    }
+
+    [Fact]
+    public void Unavailable_reason_and_availability_agree()
+    {
+        Assert.Equal(TorchSupport.IsAvailable, TorchSupport.UnavailableReason is null);
+        if (!TorchSupport.IsAvailable)
+            Assert.Contains("TorchSharp", Assert.Throws<InvalidOperationException>(TorchSupport.EnsureAvailable).Message);
+    }
+
+    [TorchFact]
+    public void Reports_libtorch_2_10_and_sets_threads()
+    {
+        Assert.StartsWith("2.10", TorchSupport.LibTorchVersion);
+        int before = TorchSupport.Threads;
+        TorchSupport.SetThreads(1);
+        Assert.Equal(1, TorchSupport.Threads);
+        TorchSupport.SetThreads(before);
+    }
+
+    [TorchFact]
+    public void SetThreads_rejects_zero()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TorchSupport.SetThreads(0));
+        Assert.Equal("threads", e.ParamName);
+    }
+
+    [Fact]
+    public void CI_never_skips_torch_tests()
+    {
+        if (TorchGate.IsCi) Assert.Null(TorchGate.SkipReason);
+        else Assert.Equal(TorchSupport.IsAvailable, TorchGate.SkipReason is null);
+    }
+}
