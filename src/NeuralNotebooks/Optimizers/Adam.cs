@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace NeuralNotebooks.Optimizers;
 
 /// <summary>Adam: momentum on the gradient and on its square, with bias correction (Kingma &amp; Ba, 2015).</summary>
@@ -34,17 +36,39 @@ public sealed class Adam : Optimizer
     protected override int SlotCount => 2;
 
     /// <inheritdoc />
+    /// <remarks>Vectorised (SIMD lanes compute exactly the scalar formula); m and v are flushed to 0 when they become
+    /// denormal (see <see cref="Optimizer.FlushDenormal(float)"/>).</remarks>
     protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, long iteration)
     {
         float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon;
         float alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, iteration)) / (1 - Math.Pow(Beta1, iteration)));
-        var m = slots[0];
-        var v = slots[1];
-        for (int i = 0; i < value.Length; i++)
+        var m = slots[0].AsSpan(0, value.Length);
+        var v = slots[1].AsSpan(0, value.Length);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int w = Vector<float>.Count;
+            var vb1 = new Vector<float>(b1);
+            var vb1c = new Vector<float>(1f - b1);
+            var vb2 = new Vector<float>(b2);
+            var vb2c = new Vector<float>(1f - b2);
+            var veps = new Vector<float>(eps);
+            var valpha = new Vector<float>(alpha);
+            for (; i + w <= value.Length; i += w)
+            {
+                var g = new Vector<float>(gradient.Slice(i, w));
+                var mi = FlushDenormal(vb1 * new Vector<float>(m.Slice(i, w)) + vb1c * g);
+                var vi = FlushDenormal(vb2 * new Vector<float>(v.Slice(i, w)) + vb2c * g * g);
+                mi.CopyTo(m.Slice(i, w));
+                vi.CopyTo(v.Slice(i, w));
+                (new Vector<float>(value.Slice(i, w)) - valpha * mi / (Vector.SquareRoot(vi) + veps)).CopyTo(value.Slice(i, w));
+            }
+        }
+        for (; i < value.Length; i++)
         {
             float g = gradient[i];
-            m[i] = b1 * m[i] + (1f - b1) * g;
-            v[i] = b2 * v[i] + (1f - b2) * g * g;
+            m[i] = FlushDenormal(b1 * m[i] + (1f - b1) * g);
+            v[i] = FlushDenormal(b2 * v[i] + (1f - b2) * g * g);
             value[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + eps);
         }
     }
