@@ -84,11 +84,13 @@ public sealed class FastKernel : IKernel
         }
         int panels = (n + Gemm.PanelWidth - 1) / Gemm.PanelWidth;
         int tiles = (m + Gemm.TileRows - 1) / Gemm.TileRows;
-        bool byColumns = panels >= threads && (panels % threads == 0 || panels >= 4 * threads);
-        int parts = Math.Min(threads, byColumns ? panels : tiles);
+        // Column panels when there are enough of them (each thread keeps its own B panel hot), otherwise row blocks;
+        // a few chunks per thread so a thread that the machine delays holds up at most one chunk.
+        bool byColumns = panels >= 2 * threads;
+        int chunks = byColumns ? panels : Math.Min(tiles, 4 * threads);
         var job = _job ??= new GemmJob();
         job.Set(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, byColumns);
-        WorkerPool.Run(job, parts);
+        WorkerPool.Run(job, chunks, threads);
     }
 
     /// <inheritdoc />

@@ -30,6 +30,9 @@ internal static unsafe class Gemm
 
     [ThreadStatic] private static float[]? _packBuffer;
 
+    /// <summary>Up to this many rows of C, row-contiguous B is read in place instead of packed (settable for tuning).</summary>
+    public static int DirectRowLimit { get; set; } = 64;
+
     /// <summary>True when the AVX-512 micro-kernels run on this machine.</summary>
     public static bool UseAvx512 { get; set; } = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
@@ -65,9 +68,18 @@ internal static unsafe class Gemm
             {
                 int kc = Math.Min(KBlock, k - kb);
                 bool load = accumulate || kb > 0;
-                Pack(b + kb * rsB + jp * csB, rsB, csB, kc, width, pack);
                 float* aBlock = a + kb * csA;
                 int i = i0;
+                if (UseAvx512 && width == PanelWidth && csB == 1 && (i1 - i0 <= DirectRowLimit || k <= 32))
+                {
+                    // Few rows (or a B of a few rows that stays in L1 anyway): packing B would cost as much as
+                    // using it; read its rows in place.
+                    float* bBlock = b + kb * rsB + jp;
+                    for (; i + TileRows <= i1; i += TileRows)
+                        Avx512Tile4x64(aBlock + i * rsA, rsA, csA, bBlock, rsB, c + i * ldc + jp, ldc, kc, load);
+                    if (i == i1) continue;
+                }
+                Pack(b + kb * rsB + jp * csB, rsB, csB, kc, width, pack);
                 for (; i + TileRows <= i1; i += TileRows)
                     Tile(aBlock + i * rsA, rsA, csA, pack, c + i * ldc + jp, ldc, TileRows, width, kc, load);
                 if (i < i1)
@@ -120,7 +132,7 @@ internal static unsafe class Gemm
         {
             if (width == PanelWidth && rows == TileRows)
             {
-                Avx512Tile4x64(a, rsA, csA, pack, c, ldc, kc, load);
+                Avx512Tile4x64(a, rsA, csA, pack, PanelWidth, c, ldc, kc, load);
                 return;
             }
             // Edge tile: compute into a 4 × 64 scratch tile (padded B columns are zero), then copy the valid part.
@@ -133,8 +145,11 @@ internal static unsafe class Gemm
                 if (load) { for (int j = 0; j < width; j++) sr[j] = cr[j]; }
                 for (int j = load ? width : 0; j < vectors * 16; j++) sr[j] = 0f;
             }
-            for (int r = 0; r < rows; r++)
-                Avx512Row(a + r * rsA, csA, pack, scratch + r * PanelWidth, kc, vectors);
+            if (rows == TileRows)
+                Avx512Tile4xV(a, rsA, csA, pack, scratch, kc, vectors);
+            else
+                for (int r = 0; r < rows; r++)
+                    Avx512Row(a + r * rsA, csA, pack, scratch + r * PanelWidth, kc, vectors);
             for (int r = 0; r < rows; r++)
                 new ReadOnlySpan<float>(scratch + r * PanelWidth, width).CopyTo(new Span<float>(c + r * ldc, width));
             return;
@@ -162,7 +177,7 @@ internal static unsafe class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Avx512Tile4x64(float* a, nint rsA, nint csA, float* b, float* c, nint ldc, int kc, bool load)
+    private static void Avx512Tile4x64(float* a, nint rsA, nint csA, float* b, nint ldb, float* c, nint ldc, int kc, bool load)
     {
         Vector512<float> c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
         float* c0 = c, c1 = c + ldc, c2 = c + 2 * ldc, c3 = c + 3 * ldc;
@@ -197,12 +212,54 @@ internal static unsafe class Gemm
             c30 = Avx512F.FusedMultiplyAdd(x, b0, c30); c31 = Avx512F.FusedMultiplyAdd(x, b1, c31);
             c32 = Avx512F.FusedMultiplyAdd(x, b2, c32); c33 = Avx512F.FusedMultiplyAdd(x, b3, c33);
             a0 += csA; a1 += csA; a2 += csA; a3 += csA;
-            b += PanelWidth;
+            b += ldb;
         }
         c00.Store(c0); c01.Store(c0 + 16); c02.Store(c0 + 32); c03.Store(c0 + 48);
         c10.Store(c1); c11.Store(c1 + 16); c12.Store(c1 + 32); c13.Store(c1 + 48);
         c20.Store(c2); c21.Store(c2 + 16); c22.Store(c2 + 32); c23.Store(c2 + 48);
         c30.Store(c3); c31.Store(c3 + 16); c32.Store(c3 + 32); c33.Store(c3 + 48);
+    }
+
+    /// <summary>4 rows of a scratch tile (row stride 64), <paramref name="vectors"/> × 16 columns, start values in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Avx512Tile4xV(float* a, nint rsA, nint csA, float* b, float* c, int kc, int vectors)
+    {
+        const int ld = PanelWidth;
+        Vector512<float> c00 = Vector512.Load(c), c10 = Vector512.Load(c + ld), c20 = Vector512.Load(c + 2 * ld), c30 = Vector512.Load(c + 3 * ld);
+        Vector512<float> c01 = default, c11 = default, c21 = default, c31 = default, c02 = default, c12 = default, c22 = default, c32 = default;
+        if (vectors > 1) { c01 = Vector512.Load(c + 16); c11 = Vector512.Load(c + ld + 16); c21 = Vector512.Load(c + 2 * ld + 16); c31 = Vector512.Load(c + 3 * ld + 16); }
+        if (vectors > 2) { c02 = Vector512.Load(c + 32); c12 = Vector512.Load(c + ld + 32); c22 = Vector512.Load(c + 2 * ld + 32); c32 = Vector512.Load(c + 3 * ld + 32); }
+        if (vectors > 3)
+        {
+            // Four full vectors only occur for a packed 64-wide edge tile; the 4 × 64 kernel handles it.
+            Avx512Tile4x64(a, rsA, csA, b, PanelWidth, c, ld, kc, load: true);
+            return;
+        }
+        float* a0 = a, a1 = a + rsA, a2 = a + 2 * rsA, a3 = a + 3 * rsA;
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector512.Load(b);
+            var x0 = Vector512.Create(*a0); var x1 = Vector512.Create(*a1); var x2 = Vector512.Create(*a2); var x3 = Vector512.Create(*a3);
+            c00 = Avx512F.FusedMultiplyAdd(x0, b0, c00); c10 = Avx512F.FusedMultiplyAdd(x1, b0, c10);
+            c20 = Avx512F.FusedMultiplyAdd(x2, b0, c20); c30 = Avx512F.FusedMultiplyAdd(x3, b0, c30);
+            if (vectors > 1)
+            {
+                var b1 = Vector512.Load(b + 16);
+                c01 = Avx512F.FusedMultiplyAdd(x0, b1, c01); c11 = Avx512F.FusedMultiplyAdd(x1, b1, c11);
+                c21 = Avx512F.FusedMultiplyAdd(x2, b1, c21); c31 = Avx512F.FusedMultiplyAdd(x3, b1, c31);
+            }
+            if (vectors > 2)
+            {
+                var b2 = Vector512.Load(b + 32);
+                c02 = Avx512F.FusedMultiplyAdd(x0, b2, c02); c12 = Avx512F.FusedMultiplyAdd(x1, b2, c12);
+                c22 = Avx512F.FusedMultiplyAdd(x2, b2, c22); c32 = Avx512F.FusedMultiplyAdd(x3, b2, c32);
+            }
+            a0 += csA; a1 += csA; a2 += csA; a3 += csA;
+            b += PanelWidth;
+        }
+        c00.Store(c); c10.Store(c + ld); c20.Store(c + 2 * ld); c30.Store(c + 3 * ld);
+        if (vectors > 1) { c01.Store(c + 16); c11.Store(c + ld + 16); c21.Store(c + 2 * ld + 16); c31.Store(c + 3 * ld + 16); }
+        if (vectors > 2) { c02.Store(c + 32); c12.Store(c + ld + 32); c22.Store(c + 2 * ld + 32); c32.Store(c + 3 * ld + 32); }
     }
 
     /// <summary>One row of C, <paramref name="vectors"/> × 16 columns (C already holds the start values).</summary>

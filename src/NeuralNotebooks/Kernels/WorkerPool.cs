@@ -17,8 +17,11 @@ internal abstract class ParallelJob
 /// <remarks>
 /// <para>Why not <c>Parallel.For</c>: it allocates (delegate, closure, tasks) on every call and wakes pool threads with a
 /// latency of the same order as the work itself. OpenMP-style runtimes (which libtorch uses) also spin before sleeping.</para>
-/// <para>The calling thread always runs part 0 itself and then waits for the others. Calls from several threads at once
-/// are serialised by a lock; a call made from inside a job runs serially (no nested parallelism).</para>
+/// <para>A job is cut into chunks that threads claim one at a time from a shared ticket (dynamic scheduling): the caller
+/// works too, so a worker that is asleep or descheduled (a busy machine) only means the others take more chunks —
+/// never a wait for the operating system to run it. The ticket packs (generation, chunk count, next chunk) into one
+/// 64-bit word, so a late worker can never claim a chunk of a job other than the one it saw.</para>
+/// <para>Calls from several threads are serialised by a lock; a call made from inside a job runs serially.</para>
 /// </remarks>
 internal static class WorkerPool
 {
@@ -26,85 +29,91 @@ internal static class WorkerPool
     private static readonly object SleepLock = new(); // sleeping workers wait on this
     private static readonly List<Thread> Workers = new();
     private static ParallelJob? _job;
-    private static int _parts;
     private static int _generation;
+    private static long _ticket;      // generation << 32 | chunks << 16 | next chunk
+    private static int _completed;
     private static int _sleepers;
-    private static int[] _claim = new int[1];  // part p of generation g: −g = not started, g = claimed
-    private static int[] _done = new int[1];   // part p of generation g finished: g
+    private static int _activeWorkers;
     private static Exception? _failure;
     [ThreadStatic] private static bool _insideJob;
+
+    /// <summary>Most chunks a job may have.</summary>
+    public const int MaxChunks = ushort.MaxValue;
 
     /// <summary>How long an idle worker spins before it sleeps (≈ 200 µs: longer than the gap between two products of a step).</summary>
     private static readonly long SpinTicks = Stopwatch.Frequency / 5000;
 
-    /// <summary>Runs <paramref name="job"/> in <paramref name="parts"/> parts on up to that many threads (this one included).</summary>
-    /// <remarks>Each part is claimed by exactly one thread. After its own part the caller claims every part no worker
-    /// has started yet and runs it itself, so a worker that is asleep or descheduled (the machine is busy) costs at most
-    /// the time of doing its share serially — never a wait for the operating system to run it.</remarks>
-    public static void Run(ParallelJob job, int parts)
+    /// <summary>Runs chunks 0 … <paramref name="chunks"/> − 1 of <paramref name="job"/> on up to <paramref name="threads"/> threads (this one included).</summary>
+    public static void Run(ParallelJob job, int chunks, int threads)
     {
-        if (parts <= 1 || _insideJob)
+        chunks = Math.Clamp(chunks, 1, MaxChunks);
+        if (chunks == 1 || threads <= 1 || _insideJob)
         {
-            for (int p = 0; p < Math.Max(parts, 1); p++) job.Run(p, Math.Max(parts, 1));
+            for (int c = 0; c < chunks; c++) job.Run(c, chunks);
             return;
         }
         lock (Gate)
         {
-            EnsureWorkers(parts - 1);
-            int g = _generation + 1;
-            if (g == int.MaxValue) g = 1;
+            EnsureWorkers(threads - 1);
+            _activeWorkers = threads - 1;
+            int g = _generation % 0x3FFF_FFFF + 1;
             _job = job;
-            _parts = parts;
             _failure = null;
-            for (int p = 1; p < parts; p++) Volatile.Write(ref _claim[p], -g);
-            Interlocked.Exchange(ref _generation, g); // publishes the job (full fence)
+            Volatile.Write(ref _completed, 0);
+            Interlocked.Exchange(ref _ticket, ((long)g << 32) | ((long)chunks << 16));
+            Interlocked.Exchange(ref _generation, g); // wakes spinning workers (full fence)
             if (Volatile.Read(ref _sleepers) > 0)
                 lock (SleepLock) Monitor.PulseAll(SleepLock);
 
             _insideJob = true;
-            try
-            {
-                job.Run(0, parts);
-                for (int p = 1; p < parts; p++)
-                    if (Interlocked.CompareExchange(ref _claim[p], g, -g) == -g)
-                    {
-                        job.Run(p, parts);
-                        Volatile.Write(ref _done[p], g);
-                    }
-            }
+            try { Work(g); }
             finally
             {
                 _insideJob = false;
+                // Take every chunk nobody claimed (only if a chunk threw), then wait for the claimed ones.
+                while (TryClaim(g, out _, out _)) Interlocked.Increment(ref _completed);
                 var wait = new SpinWait();
-                for (int p = 1; p < parts; p++)
-                {
-                    // A part still unclaimed here (the caller's own part threw) is taken so no worker starts it late.
-                    if (Interlocked.CompareExchange(ref _claim[p], g, -g) == -g) continue;
-                    while (Volatile.Read(ref _done[p]) != g) wait.SpinOnce(sleep1Threshold: -1);
-                }
+                while (Volatile.Read(ref _completed) < chunks) wait.SpinOnce(sleep1Threshold: -1);
                 _job = null;
             }
             if (_failure is { } failure) throw new AggregateException("A worker of the fast kernel failed.", failure);
         }
     }
 
+    /// <summary>Claims and runs chunks of generation <paramref name="g"/> until none is left.</summary>
+    private static void Work(int g)
+    {
+        while (TryClaim(g, out int chunk, out int chunks))
+        {
+            try { _job!.Run(chunk, chunks); }
+            finally { Interlocked.Increment(ref _completed); }
+        }
+    }
+
+    private static bool TryClaim(int g, out int chunk, out int chunks)
+    {
+        while (true)
+        {
+            long t = Volatile.Read(ref _ticket);
+            chunks = (int)((t >> 16) & 0xFFFF);
+            chunk = (int)(t & 0xFFFF);
+            if ((int)(t >> 32) != g || chunk >= chunks) return false;
+            if (Interlocked.CompareExchange(ref _ticket, t + 1, t) == t) return true;
+        }
+    }
+
     private static void EnsureWorkers(int count)
     {
-        if (_claim.Length < count + 1)
-        {
-            Array.Resize(ref _claim, count + 1);
-            Array.Resize(ref _done, count + 1);
-        }
         while (Workers.Count < count)
         {
             int index = Workers.Count;
-            var thread = new Thread(() => WorkerLoop(index + 1)) { IsBackground = true, Name = $"NeuralNotebooks kernel worker {index + 1}" };
+            var thread = new Thread(() => WorkerLoop(index)) { IsBackground = true, Name = $"NeuralNotebooks kernel worker {index + 1}" };
             Workers.Add(thread);
             thread.Start();
         }
     }
 
-    private static void WorkerLoop(int part)
+    private static void WorkerLoop(int index)
     {
         _insideJob = true;
         int seen = Volatile.Read(ref _generation);
@@ -125,16 +134,10 @@ internal static class WorkerPool
                 }
                 Interlocked.Decrement(ref _sleepers);
             }
-            int g = Volatile.Read(ref _generation);
-            seen = g;
-            var claims = _claim;
-            // Only a claim for the generation just seen succeeds; the job and its fields are then stable until we finish.
-            if (part < claims.Length && Interlocked.CompareExchange(ref claims[part], g, -g) == -g)
-            {
-                try { _job!.Run(part, _parts); }
-                catch (Exception e) { _failure = e; }
-                Volatile.Write(ref _done[part], g);
-            }
+            seen = Volatile.Read(ref _generation);
+            if (index >= Volatile.Read(ref _activeWorkers)) continue; // fewer threads asked for than exist
+            try { Work(seen); }
+            catch (Exception e) { _failure = e; }
         }
     }
 }
