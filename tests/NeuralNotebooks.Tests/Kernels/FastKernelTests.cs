@@ -276,6 +276,46 @@ public class FastKernelTests
         });
     }
 
+    [Fact]
+    public void Adam_on_a_large_tensor_is_identical_with_one_or_two_threads()
+    {
+        float[] Run(int threads) => WithThreads(threads, () =>
+        {
+            var p = new Parameter("w", 1, 100_003);
+            Random(p.Value.Length, 21).CopyTo(p.Value.Data, 0);
+            var adam = new Adam(0.01);
+            for (int step = 0; step < 5; step++)
+            {
+                Random(p.Gradient.Length, 30 + step).CopyTo(p.Gradient.Data, 0);
+                adam.Step(new[] { p });
+            }
+            return p.Value.Data;
+        });
+        Assert.Equal(Run(1), Run(2));
+    }
+
+    [Fact]
+    public void Optimizers_flush_denormal_values_to_zero()
+    {
+        Assert.Equal(0f, DenormalProbe.Flush(1e-39f));
+        Assert.Equal(0f, DenormalProbe.Flush(-float.Epsilon));
+        Assert.Equal(1.2e-38f, DenormalProbe.Flush(1.2e-38f));
+        Assert.Equal(-3f, DenormalProbe.Flush(-3f));
+        var v = DenormalProbe.Flush(new Vector<float>(1e-40f));
+        Assert.Equal(Vector<float>.Zero, v);
+        Assert.Equal(new Vector<float>(2f), DenormalProbe.Flush(new Vector<float>(2f)));
+    }
+
+    private sealed class DenormalProbe : Optimizer
+    {
+        private DenormalProbe() : base(0.1) { }
+        public override string Name => "probe";
+        protected override int SlotCount => 0;
+        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, long iteration) { }
+        public static float Flush(float x) => FlushDenormal(x);
+        public static Vector<float> Flush(Vector<float> x) => FlushDenormal(x);
+    }
+
     private static void CompareProducts(int m, int k, int n, bool accumulate)
     {
         var a = Random(m * k, 11);
