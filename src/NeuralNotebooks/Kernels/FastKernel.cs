@@ -19,6 +19,7 @@ public sealed class FastKernel : IKernel
 {
     private static int _threads = Environment.ProcessorCount;
     [ThreadStatic] private static GemmJob? _job;
+    [ThreadStatic] private static float[]? _transposeBuffer;
 
     /// <summary>The shared instance.</summary>
     public static FastKernel Instance { get; } = new();
@@ -61,8 +62,22 @@ public sealed class FastKernel : IKernel
     /// <inheritdoc />
     public unsafe void MatMulTransposeB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
     {
-        fixed (float* pa = a, pb = b, pc = c)
-            Run(pa, k, 1, pb, 1, k, pc, m, k, n, accumulate);
+        if (k == 0 || (m < Gemm.TileRows && (long)n * k <= 4096))
+        {
+            fixed (float* pa = a, pb = b, pc = c)
+                Run(pa, k, 1, pb, 1, k, pc, m, k, n, accumulate);
+            return;
+        }
+        // Pack Bᵀ (k×n) once into a reused per-thread buffer, so every thread and tile reads contiguous rows of it,
+        // instead of each chunk gathering B's columns again.
+        var packed = _transposeBuffer is { } buf && buf.Length >= k * n
+            ? buf
+            : _transposeBuffer = GC.AllocateUninitializedArray<float>(Math.Max(k * n, 4096), pinned: true);
+        fixed (float* pa = a, pb = b, pc = c, pt = packed)
+        {
+            Gemm.TransposeInto(pb, n, k, pt);
+            Run(pa, k, 1, pt, n, 1, pc, m, k, n, accumulate);
+        }
     }
 
     /// <inheritdoc />

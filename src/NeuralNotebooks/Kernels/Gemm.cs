@@ -125,6 +125,26 @@ internal static unsafe class Gemm
         }
     }
 
+    /// <summary>Writes the transpose of the row-major <paramref name="rows"/>×<paramref name="cols"/> matrix
+    /// <paramref name="source"/> into <paramref name="target"/> (cols×rows), in 16×16 blocks so both sides stay in cache.</summary>
+    public static void TransposeInto(float* source, int rows, int cols, float* target)
+    {
+        const int block = 16;
+        for (int r0 = 0; r0 < rows; r0 += block)
+        {
+            int r1 = Math.Min(rows, r0 + block);
+            for (int c0 = 0; c0 < cols; c0 += block)
+            {
+                int c1 = Math.Min(cols, c0 + block);
+                for (int r = r0; r < r1; r++)
+                {
+                    float* src = source + (nint)r * cols;
+                    for (int c = c0; c < c1; c++) target[(nint)c * rows + r] = src[c];
+                }
+            }
+        }
+    }
+
     /// <summary>C[rows × width] (+)= A[rows × kc] · packed B[kc × width]; rows ≤ 4, width ≤ 64.</summary>
     private static void Tile(float* a, nint rsA, nint csA, float* pack, float* c, nint ldc, int rows, int width, int kc, bool load)
     {
