@@ -43,6 +43,7 @@ internal static unsafe class Gemm
     public static string InstructionSet => UseAvx512 ? "avx512" : UseAvx2 ? "avx2" : "scalar";
 
     /// <summary>Computes rows [i0, i1) and columns [j0, j1) of C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, nint ldc,
         int i0, int i1, int j0, int j1, int k, bool accumulate)
     {
@@ -89,6 +90,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Copies B(p, j) for p &lt; kc, j &lt; width into pack[p·64 + j], zero-padding j up to a multiple of 16.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Pack(float* b, nint rsB, nint csB, int kc, int width, float* pack)
     {
         int padded = (width + 15) & ~15;
@@ -127,6 +129,7 @@ internal static unsafe class Gemm
 
     /// <summary>Writes the transpose of the row-major <paramref name="rows"/>×<paramref name="cols"/> matrix
     /// <paramref name="source"/> into <paramref name="target"/> (cols×rows), in 16×16 blocks so both sides stay in cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TransposeInto(float* source, int rows, int cols, float* target)
     {
         const int block = 16;
@@ -146,6 +149,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>C[rows × width] (+)= A[rows × kc] · packed B[kc × width]; rows ≤ 4, width ≤ 64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile(float* a, nint rsA, nint csA, float* pack, float* c, nint ldc, int rows, int width, int kc, bool load)
     {
         if (UseAvx512)
@@ -367,6 +371,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Plain loops (no SIMD) in the reference order, for machines without AVX2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scalar(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, nint ldc,
         int i0, int i1, int j0, int j1, int k, bool accumulate)
     {
