@@ -1,3 +1,4 @@
+using System.Numerics;
 using NeuralNotebooks.Kernels;
 using NeuralNotebooks.Tensors;
 
@@ -40,13 +41,17 @@ public sealed class LeakyReLU : Activation
     /// <summary>"leaky_relu(α)".</summary>
     public override string ToString() => $"leaky_relu({Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
-    private readonly struct LeakyOp(float alpha) : IUnaryOperator
+    private readonly struct LeakyOp(float alpha) : IVectorUnaryOperator
     {
         public float Apply(float x) => x > 0f ? x : alpha * x;
+
+        public Vector<float> Apply(Vector<float> x) => Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, x * alpha);
     }
 
-    private readonly struct LeakyGradOp(float alpha) : IBinaryOperator
+    private readonly struct LeakyGradOp(float alpha) : IVectorBinaryOperator
     {
         public float Apply(float z, float dA) => z > 0f ? dA : alpha * dA;
+
+        public Vector<float> Apply(Vector<float> z, Vector<float> dA) => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), dA, dA * alpha);
     }
 }

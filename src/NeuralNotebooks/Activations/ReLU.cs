@@ -1,3 +1,4 @@
+using System.Numerics;
 using NeuralNotebooks.Kernels;
 using NeuralNotebooks.Tensors;
 
@@ -25,14 +26,18 @@ public sealed class ReLU : Activation
     /// <inheritdoc />
     public override double Derivative(double x) => x > 0 ? 1 : 0;
 
-    private readonly struct ReluOp : IUnaryOperator
+    private readonly struct ReluOp : IVectorUnaryOperator
     {
         public float Apply(float x) => x > 0f ? x : 0f;
+
+        public Vector<float> Apply(Vector<float> x) => Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, Vector<float>.Zero);
     }
 
     /// <summary>(z, dA) ↦ dA if z &gt; 0 else 0.</summary>
-    private readonly struct ReluGradOp : IBinaryOperator
+    private readonly struct ReluGradOp : IVectorBinaryOperator
     {
         public float Apply(float z, float dA) => z > 0f ? dA : 0f;
+
+        public Vector<float> Apply(Vector<float> z, Vector<float> dA) => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), dA, Vector<float>.Zero);
     }
 }

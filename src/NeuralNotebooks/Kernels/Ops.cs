@@ -87,23 +87,32 @@ public static class Ops
 public static class Operators
 {
     /// <summary><c>x·y</c>.</summary>
-    public readonly struct Multiply : IBinaryOperator
+    public readonly struct Multiply : IVectorBinaryOperator
     {
         /// <inheritdoc />
         public float Apply(float x, float y) => x * y;
+
+        /// <inheritdoc />
+        public System.Numerics.Vector<float> Apply(System.Numerics.Vector<float> x, System.Numerics.Vector<float> y) => x * y;
     }
 
     /// <summary><c>x − y</c>.</summary>
-    public readonly struct Subtract : IBinaryOperator
+    public readonly struct Subtract : IVectorBinaryOperator
     {
         /// <inheritdoc />
         public float Apply(float x, float y) => x - y;
+
+        /// <inheritdoc />
+        public System.Numerics.Vector<float> Apply(System.Numerics.Vector<float> x, System.Numerics.Vector<float> y) => x - y;
     }
 
     /// <summary><c>x + y</c>.</summary>
-    public readonly struct Add : IBinaryOperator
+    public readonly struct Add : IVectorBinaryOperator
     {
         /// <inheritdoc />
         public float Apply(float x, float y) => x + y;
+
+        /// <inheritdoc />
+        public System.Numerics.Vector<float> Apply(System.Numerics.Vector<float> x, System.Numerics.Vector<float> y) => x + y;
     }
 }

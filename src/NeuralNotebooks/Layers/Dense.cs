@@ -23,6 +23,7 @@ public sealed class Dense : Layer
     private Matrix? _a;
     private Matrix? _dZ;
     private Matrix? _dX;
+    private Matrix? _noInputGradient;
 
     /// <summary>Creates a dense layer with <paramref name="units"/> outputs.</summary>
     /// <param name="units">Number of output units (&gt; 0).</param>
@@ -98,7 +99,8 @@ public sealed class Dense : Layer
 
     /// <summary>
     /// Backward pass starting from dZ = ∂L/∂Z directly (used when the loss and this layer's activation have a combined
-    /// gradient, e.g. softmax + cross-entropy). Stores dW and db and returns dX.
+    /// gradient, e.g. softmax + cross-entropy). Stores dW and db and returns dX (an empty matrix when the model needs
+    /// no input gradient from this layer: the first trainable layer).
     /// </summary>
     public Matrix BackwardFromPreActivation(Matrix dZ)
     {
@@ -108,6 +110,7 @@ public sealed class Dense : Layer
             throw new ArgumentException($"dZ has shape {dZ.ShapeText} but ({_input.Rows}, {Units}) was expected.", nameof(dZ));
         Ops.MatMulTransposeA(_input, dZ, _kernel!.Gradient);
         Ops.SumColumns(dZ, _bias!.Gradient.Span);
+        if (!NeedsInputGradient) return _noInputGradient ??= new Matrix(0, InputSize);
         var dX = Matrix.Reuse(ref _dX, dZ.Rows, InputSize);
         Ops.MatMulTransposeB(dZ, _kernel.Value, dX);
         return dX;

@@ -55,7 +55,7 @@ public sealed class Dropout : Layer
     public override Matrix Backward(Matrix outputGradient)
     {
         ArgumentNullException.ThrowIfNull(outputGradient);
-        if (!_lastTraining) return outputGradient;
+        if (!_lastTraining || !NeedsInputGradient) return outputGradient;
         var dX = Matrix.Reuse(ref _dX, outputGradient.Rows, outputGradient.Columns);
         Ops.Map(new Operators.Multiply(), outputGradient, _mask!, dX);
         return dX;

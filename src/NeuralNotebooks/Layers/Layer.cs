@@ -29,6 +29,13 @@ public abstract class Layer
     /// <summary>True after <see cref="Build"/>.</summary>
     public bool IsBuilt { get; private set; }
 
+    /// <summary>
+    /// False when nothing consumes ∂L/∂input — the model clears it for every layer before the first one with weights
+    /// (e.g. the first Dense: dX = dZ·Wᵀ would be 784 wide for MNIST and is thrown away). <see cref="Backward"/> then
+    /// skips that work and its result must not be used. True for a layer used on its own.
+    /// </summary>
+    internal bool NeedsInputGradient { get; set; } = true;
+
     /// <summary>The trainable parameters (empty for layers without weights).</summary>
     public virtual IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
 

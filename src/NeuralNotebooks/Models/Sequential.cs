@@ -120,6 +120,13 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
             width = layer.OutputSize;
         }
         IsBuilt = _layers.Count > 0;
+        // Only layers after the first trainable one need ∂L/∂input from the layer above them.
+        bool trainableBefore = false;
+        foreach (var layer in _layers)
+        {
+            layer.NeedsInputGradient = trainableBefore;
+            trainableBefore |= layer.Parameters.Count > 0;
+        }
     }
 
     /// <summary>Chooses how the model learns and what it reports (Keras' <c>model.compile</c>).</summary>

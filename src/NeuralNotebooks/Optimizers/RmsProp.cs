@@ -36,7 +36,7 @@ public sealed class RmsProp : Optimizer
         for (int i = 0; i < value.Length; i++)
         {
             float g = gradient[i];
-            s[i] = rho * s[i] + (1f - rho) * g * g;
+            s[i] = FlushDenormal(rho * s[i] + (1f - rho) * g * g);
             value[i] -= lr * g / MathF.Sqrt(s[i] + eps);
         }
     }

@@ -38,7 +38,7 @@ public sealed class Sgd : Optimizer
         var v = slots[0];
         for (int i = 0; i < value.Length; i++)
         {
-            v[i] = mu * v[i] - lr * gradient[i];
+            v[i] = FlushDenormal(mu * v[i] - lr * gradient[i]);
             value[i] += v[i];
         }
     }

@@ -1,0 +1,232 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace NeuralNotebooks.Kernels;
+
+/// <summary>
+/// The default <see cref="IKernel"/>: cache-blocked SIMD matrix products (AVX-512 or AVX2 with fused multiply-add,
+/// plain loops otherwise), vectorised element-wise maps, and several threads for products big enough to pay for them.
+/// </summary>
+/// <remarks>
+/// <para>Same results as <see cref="ReferenceKernel"/> up to the order of float additions (products use fused
+/// multiply-adds and blocked sums, so values differ in the last bits — a relative difference around 1e-6).</para>
+/// <para>Products of at least <see cref="ParallelThreshold"/> multiply-adds are split over <see cref="Threads"/> threads
+/// (column panels when there are enough of them, otherwise row blocks). The threads are long-lived workers that
+/// spin briefly between calls, so a training step's many small products don't each pay for waking a thread.</para>
+/// <para>Nothing is allocated per call: packing buffers are per thread and reused.</para>
+/// </remarks>
+public sealed class FastKernel : IKernel
+{
+    private static int _threads = Environment.ProcessorCount;
+    [ThreadStatic] private static GemmJob? _job;
+    [ThreadStatic] private static float[]? _transposeBuffer;
+
+    /// <summary>The shared instance.</summary>
+    public static FastKernel Instance { get; } = new();
+
+    /// <summary>How many threads a large product may use (default: <see cref="Environment.ProcessorCount"/>; 1 = no threads).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value below 1.</exception>
+    public static int Threads
+    {
+        get => _threads;
+        set
+        {
+            if (value < 1) throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be ≥ 1.");
+            _threads = value;
+        }
+    }
+
+    /// <summary>Products with fewer multiply-adds (m·k·n) than this run on the calling thread only (default 2¹⁸ ≈ 262 000).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+    public static long ParallelThreshold
+    {
+        get => _parallelThreshold;
+        set => _parallelThreshold = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "ParallelThreshold must be ≥ 0.");
+    }
+    private static long _parallelThreshold = 1 << 18;
+
+    /// <inheritdoc />
+    /// <remarks>"fast", e.g. shown by benchmarks as <c>fast (avx512, 2 threads)</c> via <see cref="ToString"/>.</remarks>
+    public string Name => "fast";
+
+    /// <summary>The name, the instruction set and the thread count, e.g. "fast (avx512, 2 threads)".</summary>
+    public override string ToString() => $"fast ({Gemm.InstructionSet}, {Threads} thread{(Threads == 1 ? "" : "s")})";
+
+    /// <inheritdoc />
+    public unsafe void MatMul(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
+    {
+        fixed (float* pa = a, pb = b, pc = c)
+            Run(pa, k, 1, pb, n, 1, pc, m, k, n, accumulate);
+    }
+
+    /// <inheritdoc />
+    public unsafe void MatMulTransposeB(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
+    {
+        if (k == 0 || (m < Gemm.TileRows && (long)n * k <= 4096))
+        {
+            fixed (float* pa = a, pb = b, pc = c)
+                Run(pa, k, 1, pb, 1, k, pc, m, k, n, accumulate);
+            return;
+        }
+        // Pack Bᵀ (k×n) once into a reused per-thread buffer, so every thread and tile reads contiguous rows of it,
+        // instead of each chunk gathering B's columns again.
+        var packed = _transposeBuffer is { } buf && buf.Length >= k * n
+            ? buf
+            : _transposeBuffer = GC.AllocateUninitializedArray<float>(Math.Max(k * n, 4096), pinned: true);
+        fixed (float* pa = a, pb = b, pc = c, pt = packed)
+        {
+            Gemm.TransposeInto(pb, n, k, pt);
+            Run(pa, k, 1, pt, n, 1, pc, m, k, n, accumulate);
+        }
+    }
+
+    /// <inheritdoc />
+    public unsafe void MatMulTransposeA(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
+    {
+        fixed (float* pa = a, pb = b, pc = c)
+            Run(pa, 1, m, pb, n, 1, pc, m, k, n, accumulate);
+    }
+
+    private static unsafe void Run(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, int m, int k, int n, bool accumulate)
+    {
+        if (m == 0 || n == 0) return;
+        int threads = Threads;
+        long work = (long)m * k * n;
+        if (threads <= 1 || work < ParallelThreshold)
+        {
+            Gemm.Compute(a, rsA, csA, b, rsB, csB, c, n, 0, m, 0, n, k, accumulate);
+            return;
+        }
+        int panels = (n + Gemm.PanelWidth - 1) / Gemm.PanelWidth;
+        int tiles = (m + Gemm.TileRows - 1) / Gemm.TileRows;
+        // Column panels when there are enough of them (each thread keeps its own B panel hot), otherwise row blocks;
+        // a few chunks per thread so a thread that the machine delays holds up at most one chunk.
+        bool byColumns = panels >= 2 * threads;
+        int chunks = byColumns ? panels : Math.Min(tiles, 4 * threads);
+        var job = _job ??= new GemmJob();
+        job.Set(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, byColumns);
+        WorkerPool.Run(job, chunks, threads);
+    }
+
+    /// <inheritdoc />
+    public void AddRowVector(Span<float> matrix, int rows, int columns, ReadOnlySpan<float> vector)
+    {
+        var v = vector[..columns];
+        for (int r = 0; r < rows; r++)
+        {
+            var row = matrix.Slice(r * columns, columns);
+            int w = Vector<float>.Count, c = 0;
+            for (; c + w <= columns; c += w)
+                (new Vector<float>(row.Slice(c, w)) + new Vector<float>(v.Slice(c, w))).CopyTo(row.Slice(c, w));
+            for (; c < columns; c++) row[c] += v[c];
+        }
+    }
+
+    /// <inheritdoc />
+    public void SumColumns(ReadOnlySpan<float> matrix, int rows, int columns, Span<float> result)
+    {
+        var res = result[..columns];
+        res.Clear();
+        int w = Vector<float>.Count;
+        for (int r = 0; r < rows; r++)
+        {
+            var row = matrix.Slice(r * columns, columns);
+            int c = 0;
+            for (; c + w <= columns; c += w)
+                (new Vector<float>(res.Slice(c, w)) + new Vector<float>(row.Slice(c, w))).CopyTo(res.Slice(c, w));
+            for (; c < columns; c++) res[c] += row[c];
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Vectorised when <typeparamref name="TOp"/> implements <see cref="IVectorUnaryOperator"/>.</remarks>
+    public void Map<TOp>(TOp op, ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator
+    {
+        if (VectorMap<TOp>.Instance is { } vector)
+        {
+            vector.Unary(op, x, y[..x.Length]);
+            return;
+        }
+        for (int i = 0; i < x.Length; i++) y[i] = op.Apply(x[i]);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Vectorised when <typeparamref name="TOp"/> implements <see cref="IVectorBinaryOperator"/>.</remarks>
+    public void Map<TOp>(TOp op, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator
+    {
+        if (VectorMap<TOp>.Instance is { } vector)
+        {
+            vector.Binary(op, x, y[..x.Length], z[..x.Length]);
+            return;
+        }
+        for (int i = 0; i < x.Length; i++) z[i] = op.Apply(x[i], y[i]);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Same algorithm as the reference (max, exp, normalise); the max and the scaling are vectorised.</remarks>
+    public void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int columns)
+    {
+        int w = Vector<float>.Count;
+        for (int r = 0; r < rows; r++)
+        {
+            var xr = x.Slice(r * columns, columns);
+            var yr = y.Slice(r * columns, columns);
+            float max = float.NegativeInfinity;
+            int c = 0;
+            if (columns >= w)
+            {
+                var vmax = new Vector<float>(float.NegativeInfinity);
+                for (; c + w <= columns; c += w) vmax = Vector.Max(vmax, new Vector<float>(xr.Slice(c, w)));
+                for (int l = 0; l < w; l++) max = Math.Max(max, vmax[l]);
+            }
+            for (; c < columns; c++) max = Math.Max(max, xr[c]);
+            float sum = 0f;
+            for (c = 0; c < columns; c++)
+            {
+                float e = MathF.Exp(xr[c] - max);
+                yr[c] = e;
+                sum += e;
+            }
+            float inv = 1f / sum;
+            c = 0;
+            var vinv = new Vector<float>(inv);
+            for (; c + w <= columns; c += w) (new Vector<float>(yr.Slice(c, w)) * vinv).CopyTo(yr.Slice(c, w));
+            for (; c < columns; c++) yr[c] *= inv;
+        }
+    }
+
+    /// <summary>One matrix product split into parts by column panels or row blocks.</summary>
+    private sealed unsafe class GemmJob : ParallelJob
+    {
+        private float* _a, _b, _c;
+        private nint _rsA, _csA, _rsB, _csB;
+        private int _m, _k, _n;
+        private bool _accumulate, _byColumns;
+
+        public void Set(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, int m, int k, int n, bool accumulate, bool byColumns)
+        {
+            _a = a; _b = b; _c = c;
+            (_rsA, _csA, _rsB, _csB) = (rsA, csA, rsB, csB);
+            (_m, _k, _n, _accumulate, _byColumns) = (m, k, n, accumulate, byColumns);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public override void Run(int part, int parts)
+        {
+            if (_byColumns)
+            {
+                int panels = (_n + Gemm.PanelWidth - 1) / Gemm.PanelWidth;
+                int j0 = Math.Min(_n, panels * part / parts * Gemm.PanelWidth);
+                int j1 = Math.Min(_n, panels * (part + 1) / parts * Gemm.PanelWidth);
+                Gemm.Compute(_a, _rsA, _csA, _b, _rsB, _csB, _c, _n, 0, _m, j0, j1, _k, _accumulate);
+            }
+            else
+            {
+                int tiles = (_m + Gemm.TileRows - 1) / Gemm.TileRows;
+                int i0 = Math.Min(_m, tiles * part / parts * Gemm.TileRows);
+                int i1 = Math.Min(_m, tiles * (part + 1) / parts * Gemm.TileRows);
+                Gemm.Compute(_a, _rsA, _csA, _b, _rsB, _csB, _c, _n, i0, i1, 0, _n, _k, _accumulate);
+            }
+        }
+    }
+}
