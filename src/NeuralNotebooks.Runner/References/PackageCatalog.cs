@@ -33,6 +33,7 @@ public sealed class PackageCatalog
         CarriedPackage.NuGet("TorchSharp-cpu", "0.107.0", "TorchSharp.dll"),
         CarriedPackage.Project("NeuralNotebooks"),
         CarriedPackage.Project("NeuralNotebooks.Plots"),
+        CarriedPackage.Project("NeuralNotebooks.Torch"),
     });
 
     /// <summary>The folder holding the assemblies.</summary>
