@@ -32,6 +32,8 @@ namespace NeuralNotebooks.Models;
 /// in reverse order (each layer turns ∂L/∂output into its parameter gradients and ∂L/∂input), one optimizer step.</para>
 /// <para>Every random choice — initial weights, dropout masks, shuffling — comes from <see cref="Seed"/> (or the seed
 /// given to <see cref="Fit"/>): the same seed gives bit-identical weights and history.</para>
+/// <para>A model is not thread-safe: its layers reuse their buffers from one mini-batch to the next, so use one model per
+/// thread (also for <see cref="Predict(Matrix, int)"/>).</para>
 /// </remarks>
 public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
 {
