@@ -184,7 +184,7 @@ public sealed class Plot
           .Append("<script>window.nnPlotsReady = 0;</script>\n");
         foreach (var plot in plots)
         {
-            string id = NewId();
+            string id = plot.NewId();
             var (data, layout, config) = plot.Parts();
             sb.Append($"<div id=\"{id}\" class=\"neuralnotebooks-plot\"></div>\n")
               .Append("<script type=\"text/javascript\">(function () {")
@@ -207,7 +207,23 @@ public sealed class Plot
         return (root.TryGetProperty("data", out var d) ? d.GetRawText() : "[]", Get("layout"), Get("config"));
     }
 
-    private static string NewId() => "nn-plot-" + Guid.NewGuid().ToString("N");
+    private static readonly Dictionary<string, int> IdUses = new();
+
+    /// <summary>
+    /// An element id derived from the chart's content (plus a count of earlier uses of the same content), so that
+    /// re-running a notebook writes the same bytes and saved notebooks diff cleanly.
+    /// </summary>
+    private string NewId()
+    {
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ToJson())))[..16].ToLowerInvariant();
+        int use;
+        lock (IdUses)
+        {
+            IdUses.TryGetValue(hash, out use);
+            IdUses[hash] = use + 1;
+        }
+        return use == 0 ? $"nn-plot-{hash}" : $"nn-plot-{hash}-{use}";
+    }
 
     /// <summary>The figure JSON (handy when debugging a chart).</summary>
     public override string ToString() => ToJson();

@@ -91,6 +91,23 @@ public class ReferenceTests
     }
 
     [Fact]
+    public async Task Every_notebook_carries_its_own_copy_of_plotly_js_even_after_another_in_the_same_run()
+    {
+        // Opened alone in VS Code, a saved notebook must draw its charts offline: the chart library's "inline plotly.js
+        // once per session" has to restart with each notebook the runner executes.
+        NeuralNotebooks.Runner.Notebooks.NotebookCell Chart() => Code("#r \"../src/NeuralNotebooks.Plots/bin/Debug/net8.0/NeuralNotebooks.Plots.dll\"\n" +
+                         "NeuralNotebooks.Plots.Charts.Activations(NeuralNotebooks.Activations.Activation.ReLU)");
+        var engine = new NotebookEngine();
+        foreach (var run in new[] { 1, 2 })
+        {
+            var r = await engine.RunFileAsync(Save(Make(Chart())));
+            Assert.True(r.Passed, r.FirstFailure);
+            string html = r.Notebook!.Cells[0].Outputs.Single().GetText("text/html") ?? "";
+            Assert.True(html.Contains("if (!window.Plotly)"), $"run {run}: the chart output does not inline plotly.js");
+        }
+    }
+
+    [Fact]
     public void The_catalog_versions_are_the_ones_pinned_in_Directory_Packages_props()
     {
         var props = XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Packages.props"));

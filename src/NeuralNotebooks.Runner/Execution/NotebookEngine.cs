@@ -76,6 +76,7 @@ public sealed class NotebookEngine
         var rules = new ReferenceRules(_options.Catalog, Path.GetDirectoryName(fullPath)!);
         var context = new RunContext(path);
         RunContext.Set(context);
+        ResetChartSessions();
         using var scope = Check.BeginScope();
         void OnCheck(object? sender, CheckResult r)
         {
@@ -263,5 +264,19 @@ public sealed class NotebookEngine
         paths.Add(typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly.Location);
         paths.Add(typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly.Location);
         return paths.Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+    }
+
+    /// <summary>
+    /// Each notebook is its own "session" for the chart library: its saved outputs must carry plotly.js themselves
+    /// (inlined once), even when an earlier notebook in the same run already sent it. Done by reflection so the runner
+    /// does not depend on how the chart library is loaded into the scripting session.
+    /// </summary>
+    private static void ResetChartSessions()
+    {
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (assembly.GetName().Name != "NeuralNotebooks.Plots") continue;
+            assembly.GetType("NeuralNotebooks.Plots.Rendering.PlotlyJs")?.GetMethod("ResetSession")?.Invoke(null, null);
+        }
     }
 }
