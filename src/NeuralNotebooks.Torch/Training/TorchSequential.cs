@@ -251,18 +251,9 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
                 }
                 if (diverged) break;
 
-                var values = new Dictionary<string, double> { ["loss"] = lossSum / n };
-                for (int m = 0; m < _metrics.Count; m++) values[_metrics[m].Name] = metricSums[m] / n;
-                if (xVal is not null && yVal is not null)
-                {
-                    var val = Evaluate(xVal, yVal, batchSize);
-                    values["val_loss"] = val.Loss;
-                    foreach (var (k, v) in val.Metrics) values["val_" + k] = v;
-                }
+                var validation = xVal is not null && yVal is not null ? Evaluate(xVal, yVal, batchSize) : null;
                 watch.Stop();
-                history.RecordEpoch(values, watch.Elapsed);
-                var logs = new EpochLogs(epoch, epochs, values, watch.Elapsed);
-                foreach (var c in all) c.OnEpochEnd(context, logs);
+                context.CompleteEpoch(epoch, lossSum, _metrics.Select(m => m.Name).ToArray(), metricSums, n, validation, watch.Elapsed, all);
             }
         }
         _module.eval();

@@ -210,6 +210,7 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
         for (int i = 0; i < n; i++) order[i] = i;
         var parameters = Parameters;
         var metricSums = new double[_metrics.Count];
+        var metricNames = MetricNames;
 
         for (int epoch = 1; epoch <= epochs && !context.StopRequested; epoch++)
         {
@@ -245,18 +246,9 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
             }
             if (diverged) break;
 
-            var values = new Dictionary<string, double> { ["loss"] = lossSum / n };
-            for (int m = 0; m < _metrics.Count; m++) values[_metrics[m].Name] = metricSums[m] / n;
-            if (xVal is not null && yVal is not null)
-            {
-                var val = Evaluate(xVal, yVal, batchSize);
-                values["val_loss"] = val.Loss;
-                foreach (var (k, v) in val.Metrics) values["val_" + k] = v;
-            }
+            var validation = xVal is not null && yVal is not null ? Evaluate(xVal, yVal, batchSize) : null;
             watch.Stop();
-            history.RecordEpoch(values, watch.Elapsed);
-            var logs = new EpochLogs(epoch, epochs, values, watch.Elapsed);
-            foreach (var c in all) c.OnEpochEnd(context, logs);
+            context.CompleteEpoch(epoch, lossSum, metricNames, metricSums, n, validation, watch.Elapsed, all);
         }
         foreach (var c in all) c.OnTrainEnd(context);
         return history;
