@@ -8,10 +8,9 @@ public class BrowserTests
 {
     private static readonly Lazy<IReadOnlyList<(string Name, Plot Plot, int Width, int Height)>> Charts = new(AllCharts.Build);
 
-    [Fact]
+    [ChromiumFact]
     public void EveryChartTypeIsDrawnByPlotlyJsInOnePage()
     {
-        if (!Browser.Available()) return;
         var plots = Charts.Value.Select(c => c.Plot).ToList();
         string dom = Chromium.DumpDom(Plot.PageOf(plots));
         Assert.Contains($"data-plots-ready=\"{plots.Count}\"", dom);
@@ -46,10 +45,9 @@ public class BrowserTests
         }
     }
 
-    [Fact]
+    [ChromiumFact]
     public void SavedPageWorksOfflineAndDraws()
     {
-        if (!Browser.Available()) return;
         var plot = Charts.Value[0].Plot;
         string path = Path.Combine(Browser.PictureDir, "history.html");
         plot.SaveHtml(path);
@@ -61,10 +59,9 @@ public class BrowserTests
         Assert.Contains("class=\"main-svg\"", dom);
     }
 
-    [Fact]
+    [ChromiumFact]
     public void EveryChartTypeMakesAPictureThatIsNotBlank()
     {
-        if (!Browser.Available()) return;
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         Parallel.ForEach(Charts.Value, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
         {
