@@ -17,6 +17,7 @@ var options = BenchmarkOptions.Parse(args);
 if (options is null) return 1;
 
 Kernel.Threads = options.Threads;
+NeuralNotebooks.Torch.TorchSupport.EnsureAvailable();   // loads TorchSharp's shim the kit's way (Debian 12 too), or says why not
 TorchSharp.torch.set_num_threads(options.Threads);
 TorchSharp.torch.manual_seed(42);
 
