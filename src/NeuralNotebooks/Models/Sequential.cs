@@ -183,6 +183,7 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
 
         Matrix xTrain = x, yTrain = y;
         Matrix? xVal = null, yVal = null;
+        int valStart = 0; // validation rows are xVal's rows [valStart, end)
         if (validationData is (Matrix vx, Matrix vy))
         {
             CheckShapes(vx, vy, "validationData.X", "validationData.Y");
@@ -194,8 +195,10 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
             int splitAt = (int)Math.Ceiling(x.Rows * (1 - validationSplit));
             if (splitAt <= 0 || splitAt >= x.Rows)
                 throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, $"validationSplit {validationSplit} leaves no training or no validation samples out of {x.Rows}.");
-            (xTrain, xVal) = (x.SliceRows(0, splitAt), x.SliceRows(splitAt, x.Rows));
-            (yTrain, yVal) = (y.SliceRows(0, splitAt), y.SliceRows(splitAt, y.Rows));
+            // No copies (a copy of MNIST's 60 000 rows costs ~0.7 s and 188 MB per Fit): the training rows are the first
+            // splitAt rows of x's own array, the validation rows are evaluated where they are.
+            (xTrain, yTrain) = (new Matrix(splitAt, x.Columns, x.Data), new Matrix(splitAt, y.Columns, y.Data));
+            (xVal, yVal, valStart) = (x, y, splitAt);
         }
 
         var shuffler = new Rng(seed ?? unchecked(Seed * 7919 + 104729 + _fits));
@@ -243,7 +246,7 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
             }
             if (diverged) break;
 
-            var validation = xVal is not null && yVal is not null ? Evaluate(xVal, yVal, batchSize) : null;
+            var validation = xVal is not null && yVal is not null ? EvaluateRows(xVal, yVal, valStart, xVal.Rows, batchSize) : null;
             watch.Stop();
             context.CompleteEpoch(epoch, lossSum, metricNames, metricSums, n, validation, watch.Elapsed, all);
         }
@@ -262,21 +265,26 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
         if (x.Rows == 0) throw new ArgumentException("x has no samples.", nameof(x));
         RequireBuilt();
         CheckShapes(x, y, nameof(x), nameof(y));
+        return EvaluateRows(x, y, 0, x.Rows, batchSize);
+    }
+
+    /// <summary>Evaluate on rows [<paramref name="first"/>, <paramref name="end"/>) of (x, y), checked by the caller.</summary>
+    private EvaluationResult EvaluateRows(Matrix x, Matrix y, int first, int end, int batchSize)
+    {
         double lossSum = 0;
         var sums = new double[_metrics.Count];
-        Matrix? xb = null, yb = null;
-        for (int start = 0; start < x.Rows; start += batchSize)
+        for (int start = first; start < end; start += batchSize)
         {
-            int count = Math.Min(batchSize, x.Rows - start);
-            xb = SliceInto(x, start, count, ref xb);
-            yb = SliceInto(y, start, count, ref yb);
+            int count = Math.Min(batchSize, end - start);
+            var xb = SliceInto(x, start, count, ref _xBatch);
+            var yb = SliceInto(y, start, count, ref _yBatch);
             var output = ForwardAll(xb, training: false);
-            lossSum += Loss.Compute(output, yb) * count;
+            lossSum += Loss!.Compute(output, yb) * count;
             for (int m = 0; m < _metrics.Count; m++) sums[m] += _metrics[m].BatchSum(output, yb);
         }
         var metrics = new Dictionary<string, double>();
-        for (int m = 0; m < _metrics.Count; m++) metrics[_metrics[m].Name] = sums[m] / x.Rows;
-        return new EvaluationResult(lossSum / x.Rows, metrics);
+        for (int m = 0; m < _metrics.Count; m++) metrics[_metrics[m].Name] = sums[m] / (end - first);
+        return new EvaluationResult(lossSum / (end - first), metrics);
     }
 
     /// <summary>
