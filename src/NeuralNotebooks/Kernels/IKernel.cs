@@ -48,17 +48,3 @@ public interface IKernel
     void AdamUpdate(Span<float> value, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v,
         float beta1, float beta2, float epsilon, float stepSize);
 }
-
-/// <summary>An element-wise function of one value, e.g. the sigmoid.</summary>
-public interface IUnaryOperator
-{
-    /// <summary>The function's value at <paramref name="x"/>.</summary>
-    float Apply(float x);
-}
-
-/// <summary>An element-wise function of two values, e.g. "upstream gradient × local derivative".</summary>
-public interface IBinaryOperator
-{
-    /// <summary>The function's value at (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    float Apply(float x, float y);
-}
