@@ -30,6 +30,8 @@ internal static class AllCharts
             ("class-probabilities", Charts.ClassProbabilities(probs.Row(1).ToArray(), 2, TestData.FashionNames), 720, 380),
             ("prediction-grid", Charts.PredictionGrid(images, probs, labels, TestData.FashionNames, rows: 2, columns: 3), 1060, 420),
             ("model-diagram", Charts.ModelDiagram(model), 560, 590),
+            ("precision-recall", Charts.PrecisionRecall(ThresholdChartTests.Sweep()), 1000, 460),
+            ("raw-image", Charts.Image(RawImageChartTests.Raw(), 1), 540, 480),
         };
     }
 
