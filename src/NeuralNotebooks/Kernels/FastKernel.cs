@@ -142,24 +142,27 @@ public sealed class FastKernel : IKernel
     /// <remarks>Vectorised when <typeparamref name="TOp"/> implements <see cref="IVectorUnaryOperator"/>.</remarks>
     public void Map<TOp>(TOp op, ReadOnlySpan<float> x, Span<float> y) where TOp : struct, IUnaryOperator
     {
-        if (VectorMap<TOp>.Instance is { } vector)
+        int n = x.Length, i = 0;
+        if (TOp.IsVectorized && Vector.IsHardwareAccelerated)
         {
-            vector.Unary(op, x, y[..x.Length]);
-            return;
+            int w = Vector<float>.Count;
+            for (; i + w <= n; i += w) op.Apply(new Vector<float>(x.Slice(i, w))).CopyTo(y.Slice(i, w));
         }
-        for (int i = 0; i < x.Length; i++) y[i] = op.Apply(x[i]);
+        for (; i < n; i++) y[i] = op.Apply(x[i]);
     }
 
     /// <inheritdoc />
     /// <remarks>Vectorised when <typeparamref name="TOp"/> implements <see cref="IVectorBinaryOperator"/>.</remarks>
     public void Map<TOp>(TOp op, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z) where TOp : struct, IBinaryOperator
     {
-        if (VectorMap<TOp>.Instance is { } vector)
+        int n = x.Length, i = 0;
+        if (TOp.IsVectorized && Vector.IsHardwareAccelerated)
         {
-            vector.Binary(op, x, y[..x.Length], z[..x.Length]);
-            return;
+            int w = Vector<float>.Count;
+            for (; i + w <= n; i += w)
+                op.Apply(new Vector<float>(x.Slice(i, w)), new Vector<float>(y.Slice(i, w))).CopyTo(z.Slice(i, w));
         }
-        for (int i = 0; i < x.Length; i++) z[i] = op.Apply(x[i], y[i]);
+        for (; i < n; i++) z[i] = op.Apply(x[i], y[i]);
     }
 
     /// <inheritdoc />

@@ -41,17 +41,3 @@ public interface IKernel
     /// <remarks>Subtracting the row maximum keeps <c>exp</c> from overflowing; the result is unchanged mathematically.</remarks>
     void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int columns);
 }
-
-/// <summary>An element-wise function of one value, e.g. the sigmoid.</summary>
-public interface IUnaryOperator
-{
-    /// <summary>The function's value at <paramref name="x"/>.</summary>
-    float Apply(float x);
-}
-
-/// <summary>An element-wise function of two values, e.g. "upstream gradient × local derivative".</summary>
-public interface IBinaryOperator
-{
-    /// <summary>The function's value at (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    float Apply(float x, float y);
-}

@@ -277,6 +277,30 @@ public class FastKernelTests
     }
 
     [Fact]
+    public void Fit_with_a_validation_split_copies_no_samples_and_allocates_nothing_per_batch()
+    {
+        var (x, y) = ClassificationData(800, 784, 10, seed: 2);
+        var model = new Sequential(seed: 4) { new Input(784), new Dense(128, "relu"), new Dense(64, "relu"), new Dense(10, "softmax") };
+        model.Compile(new Adam(), Loss.SparseCategoricalCrossEntropy, "accuracy");
+        WithThreads(2, () =>
+        {
+            model.Fit(x, y, epochs: 2, batchSize: 32, validationSplit: 0.2); // warm-up
+            long Allocated(int epochs)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                model.Fit(x, y, epochs: epochs, batchSize: 32, validationSplit: 0.2);
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+            Allocated(1);
+            long one = Allocated(1), six = Allocated(6);
+            double perEpoch = (six - one) / 5.0; // 20 training + 5 validation batches per epoch
+            long samples = x.Length * sizeof(float);
+            Assert.True(one < samples / 10, $"Fit with a validation split allocates {one} bytes (the samples take {samples}): it copies them");
+            Assert.True(perEpoch < 4096, $"Fit with a validation split allocates {perEpoch:F0} bytes per epoch of 25 batches");
+        });
+    }
+
+    [Fact]
     public void Adam_on_a_large_tensor_is_identical_with_one_or_two_threads()
     {
         float[] Run(int threads) => WithThreads(threads, () =>

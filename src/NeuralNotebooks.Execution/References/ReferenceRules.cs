@@ -1,21 +1,29 @@
 using System.Text.RegularExpressions;
 
-namespace NeuralNotebooks.Runner.References;
+namespace NeuralNotebooks.Execution.References;
 
 /// <summary>Turns <c>#r</c> reference strings into assembly paths, offline (shared by the engine and the exporters).</summary>
 public sealed partial class ReferenceRules
 {
     /// <summary>Creates the rules for notebooks in <paramref name="notebookDirectory"/>.</summary>
-    public ReferenceRules(PackageCatalog catalog, string notebookDirectory)
+    /// <param name="catalog">The packages carried.</param>
+    /// <param name="notebookDirectory">Where relative paths start.</param>
+    /// <param name="hostName">What error messages call the program that carries the packages: "runner" or "kernel".</param>
+    public ReferenceRules(PackageCatalog catalog, string notebookDirectory, string hostName = "runner")
     {
         Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         NotebookDirectory = notebookDirectory ?? throw new ArgumentNullException(nameof(notebookDirectory));
+        ArgumentException.ThrowIfNullOrEmpty(hostName);
+        HostName = hostName;
     }
+
+    /// <summary>"runner" or "kernel": the program named in error messages.</summary>
+    public string HostName { get; }
 
     /// <summary>The packages available.</summary>
     public PackageCatalog Catalog { get; }
 
-    /// <summary>Relative paths resolve against this folder (VS Code runs the kernel in the notebook's folder).</summary>
+    /// <summary>Relative paths resolve against this folder (Jupyter front ends start the kernel in the notebook's folder).</summary>
     public string NotebookDirectory { get; }
 
     /// <summary>True for references of the form "nuget: Id[, Version]".</summary>
@@ -40,7 +48,7 @@ public sealed partial class ReferenceRules
     /// <list type="bullet">
     /// <item>"nuget: Id, Version": a carried package at that exact version (or any when omitted); otherwise an error naming
     /// the package and listing the carried ones.</item>
-    /// <item>A path to our own libraries' build output (src/*/bin/…/NeuralNotebooks*.dll): the runner's own copy, so no build
+    /// <item>A path to our own libraries' build output (src/*/bin/…/NeuralNotebooks*.dll): the host's own copy, so no build
     /// is needed first.</item>
     /// <item>Any other path: relative to the notebook's folder; it must exist.</item>
     /// </list>
@@ -53,10 +61,10 @@ public sealed partial class ReferenceRules
             var (id, version) = ParseNuGet(reference);
             if (id.Length == 0) return Fail(reference, "no package name given; write #r \"nuget: Name, Version\".");
             if (!Catalog.TryGet(id, out var package))
-                return Fail(reference, $"package \"{id}\" is not available to the notebook runner (it works offline and carries: {Catalog.Describe()}). " +
-                    "To add one, see PackageCatalog.Default.");
+                return Fail(reference, $"package \"{id}\" is not available to the notebook {HostName} (it works offline and carries: {Catalog.Describe()}). " +
+                    "To add one, see PackageCatalog.");
             if (version is not null && package.Version is not null && !string.Equals(version, package.Version, StringComparison.OrdinalIgnoreCase))
-                return Fail(reference, $"package \"{package.Id}\" version {version} was asked for, but the runner carries version {package.Version}; " +
+                return Fail(reference, $"package \"{package.Id}\" version {version} was asked for, but the {HostName} carries version {package.Version}; " +
                     $"write #r \"nuget: {package.Id}, {package.Version}\".");
             return Ok(reference, package);
         }
@@ -67,8 +75,8 @@ public sealed partial class ReferenceRules
         {
             var name = Path.GetFileNameWithoutExtension(full);
             if (Catalog.TryGet(name, out var project) && project.IsProject) return Ok(reference, project);
-            return Fail(reference, $"{name}.dll is one of our libraries, but this runner does not carry it (it carries: {Catalog.Describe()}). " +
-                "Add a ProjectReference to the runner and a CarriedPackage.Project line to PackageCatalog.Default.");
+            return Fail(reference, $"{name}.dll is one of our libraries, but this {HostName} does not carry it (it carries: {Catalog.Describe()}). " +
+                "Add a ProjectReference with Carried=\"true\" to NeuralNotebooks.Execution.csproj.");
         }
         if (!File.Exists(full)) return Fail(reference, $"assembly file not found: {full} (relative paths start at the notebook's folder {NotebookDirectory}).");
         return new ReferenceResolution(reference, new[] { full }, null, null);

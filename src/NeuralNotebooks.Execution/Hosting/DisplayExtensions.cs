@@ -1,4 +1,4 @@
-using NeuralNotebooks.Runner.Execution;
+using NeuralNotebooks.Execution.Hosting;
 
 // Same namespace as .NET Interactive's DisplayExtensions, so notebooks that import it compile in both places.
 namespace Microsoft.DotNet.Interactive;

@@ -1,9 +1,9 @@
-namespace NeuralNotebooks.Runner.References;
+namespace NeuralNotebooks.Execution.References;
 
-/// <summary>A package (or one of our own libraries) whose assemblies the runner carries in its output folder.</summary>
+/// <summary>A package (or one of our own libraries) whose assemblies the runner and the kernel carry in their output folders.</summary>
 /// <param name="Id">The NuGet package id (or the library's assembly name), matched case-insensitively.</param>
 /// <param name="Version">The version carried; null for our own libraries (any version, or none, is accepted).</param>
-/// <param name="Assemblies">The file names of the assemblies a notebook compiles against, in the runner's folder.</param>
+/// <param name="Assemblies">The file names of the assemblies a notebook compiles against, in the host's folder.</param>
 /// <param name="IsProject">True for our own libraries, which notebooks reference by their build output path.</param>
 public sealed record CarriedPackage(string Id, string? Version, IReadOnlyList<string> Assemblies, bool IsProject)
 {

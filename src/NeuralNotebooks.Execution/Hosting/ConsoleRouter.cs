@@ -1,12 +1,14 @@
 using System.Text;
+using NeuralNotebooks.Execution.Outputs;
 
-namespace NeuralNotebooks.Runner.Execution;
+namespace NeuralNotebooks.Execution.Hosting;
 
 /// <summary>
 /// Sends <see cref="Console.Out"/> and <see cref="Console.Error"/> to the outputs of the cell that writes, so that several
-/// notebooks may run at once in one process; writes from anywhere else go to the original console.
+/// notebooks may run at once in one process; writes from anywhere else go to the original console. <c>Console.ReadLine()</c>
+/// asks the cell's sink when it is an <see cref="ICellInput"/> (the kernel), else reads the process's standard input.
 /// </summary>
-/// <remarks>Installed once per process (<see cref="Install"/>); the running cell is found through <see cref="RunContext.Current"/>.</remarks>
+/// <remarks>Installed once per process (<see cref="Install"/>); the running cell's sink is found through <see cref="RunContext.Current"/>.</remarks>
 public static class ConsoleRouter
 {
     private static readonly object Gate = new();
@@ -29,6 +31,7 @@ public static class ConsoleRouter
             _originalError = Console.Error;
             Console.SetOut(new RoutingWriter("stdout", _originalOut));
             Console.SetError(new RoutingWriter("stderr", _originalError));
+            Console.SetIn(new RoutingReader(Console.In));
         }
     }
 
@@ -36,7 +39,7 @@ public static class ConsoleRouter
     {
         public override Encoding Encoding => Encoding.UTF8;
 
-        private CellOutputs? Target => RunContext.Current?.CurrentCell;
+        private static ICellOutputSink? Target => RunContext.CurrentSink;
 
         public override void Write(char value) => Write(value.ToString());
 
@@ -45,7 +48,7 @@ public static class ConsoleRouter
         public override void Write(string? value)
         {
             if (value is null) return;
-            if (Target is { } cell) cell.AppendStream(stream, value);
+            if (Target is { } sink) sink.Stream(stream, value);
             else fallback.Write(value);
         }
 
@@ -57,5 +60,16 @@ public static class ConsoleRouter
         {
             if (Target is null) fallback.Flush();
         }
+    }
+
+    private sealed class RoutingReader(TextReader fallback) : TextReader
+    {
+        private static ICellInput? Source => RunContext.CurrentSink as ICellInput;
+
+        public override string? ReadLine() => Source is { } input ? input.ReadLine("", password: false) : fallback.ReadLine();
+
+        public override int Peek() => Source is null ? fallback.Peek() : -1;
+
+        public override int Read() => Source is null ? fallback.Read() : -1;
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Html;
 
-namespace NeuralNotebooks.Runner.Execution;
+namespace NeuralNotebooks.Execution.Hosting;
 
 /// <summary>
 /// The globals of a notebook session: what the .NET Interactive C# kernel gives cells through

@@ -1,4 +1,4 @@
-namespace NeuralNotebooks.Runner.References;
+namespace NeuralNotebooks.Execution.References;
 
 /// <summary>How one <c>#r</c> reference resolves: to files, or to an error that says what went wrong.</summary>
 /// <param name="Reference">The reference text, e.g. "nuget: Plotly.NET, 6.0.0" or "../src/…/NeuralNotebooks.dll".</param>

@@ -1,6 +1,6 @@
 using Microsoft.DotNet.Interactive.Formatting;
 
-namespace NeuralNotebooks.Runner.Execution;
+namespace NeuralNotebooks.Execution.Hosting;
 
 /// <summary>Formats values for notebook outputs the way the .NET Interactive C# kernel does.</summary>
 /// <remarks>

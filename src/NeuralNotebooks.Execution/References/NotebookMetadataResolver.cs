@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 
-namespace NeuralNotebooks.Runner.References;
+namespace NeuralNotebooks.Execution.References;
 
 /// <summary>
 /// The Roslyn <see cref="MetadataReferenceResolver"/> of a notebook session: applies <see cref="ReferenceRules"/> to
@@ -34,13 +34,13 @@ public sealed class NotebookMetadataResolver : MetadataReferenceResolver
         var resolution = _rules.Resolve(reference);
         return resolution.Paths.Count == 0
             ? ImmutableArray<PortableExecutableReference>.Empty
-            : ImmutableArray.Create(MetadataReference.CreateFromFile(resolution.Paths[0], properties));
+            : ImmutableArray.Create(DocumentedReference.Create(resolution.Paths[0], properties));
     }
 
     /// <inheritdoc />
     public override bool ResolveMissingAssemblies => true;
 
-    /// <summary>Finds a dependency of a referenced assembly: next to it, else in the runner's folder (which holds every carried package's dependencies).</summary>
+    /// <summary>Finds a dependency of a referenced assembly: next to it, else in the host's folder (which holds every carried package's dependencies).</summary>
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
     {
         var folders = new List<string>();
@@ -49,7 +49,7 @@ public sealed class NotebookMetadataResolver : MetadataReferenceResolver
         foreach (var folder in folders)
         {
             var candidate = Path.Combine(folder, referenceIdentity.Name + ".dll");
-            if (File.Exists(candidate)) return MetadataReference.CreateFromFile(candidate);
+            if (File.Exists(candidate)) return DocumentedReference.Create(candidate);
         }
         return null;
     }
