@@ -44,7 +44,7 @@ public class ThresholdChartTests
     {
         var j = new Json(Charts.PrecisionRecall(Sweep(), threshold: null, title: "t"));
         Assert.Empty(j.Shapes);
-        Assert.Empty(j.TracesOfType("scatter").Where(t => t.GetProperty("mode").GetString() == "markers"));
+        Assert.DoesNotContain(j.TracesOfType("scatter"), t => t.GetProperty("mode").GetString() == "markers");
         Assert.Equal("sweep", Assert.Throws<ArgumentException>(() => Charts.PrecisionRecall(Array.Empty<ThresholdScores>())).ParamName);
         var reversed = Sweep().Reverse().ToArray();
         Assert.Equal("sweep", Assert.Throws<ArgumentException>(() => Charts.PrecisionRecall(reversed)).ParamName);
