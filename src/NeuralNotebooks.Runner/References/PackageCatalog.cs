@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace NeuralNotebooks.Runner.References;
 
 /// <summary>
@@ -6,8 +8,10 @@ namespace NeuralNotebooks.Runner.References;
 /// </summary>
 /// <remarks>
 /// <para>To carry another package: add a PackageReference to NeuralNotebooks.Runner.csproj (version in
-/// Directory.Packages.props) and one line to <see cref="Default"/>. For one of our own libraries: a ProjectReference and
-/// one <see cref="CarriedPackage.Project"/> line.</para>
+/// Directory.Packages.props) and one line to <see cref="Default"/> naming its assemblies. The version is not repeated:
+/// the build embeds every version pinned in Directory.Packages.props in the runner's assembly
+/// (<c>AssemblyMetadata("PackageVersion:&lt;id&gt;", …)</c>) and <see cref="PinnedVersion"/> reads it. For one of our own
+/// libraries: a ProjectReference and one <see cref="CarriedPackage.Project"/> line.</para>
 /// <para>Versions must match exactly (or be omitted): lessons are checked against the versions the kit pins.</para>
 /// </remarks>
 public sealed class PackageCatalog
@@ -29,12 +33,23 @@ public sealed class PackageCatalog
     /// <summary>What this runner carries (the one list to edit when a lesson needs another package).</summary>
     public static PackageCatalog Default { get; } = new(Path.GetDirectoryName(typeof(PackageCatalog).Assembly.Location)!, new[]
     {
-        CarriedPackage.NuGet("Plotly.NET", "6.0.0", "Plotly.NET.dll", "FSharp.Core.dll", "DynamicObj.dll", "Giraffe.ViewEngine.dll", "Newtonsoft.Json.dll"),
-        CarriedPackage.NuGet("TorchSharp-cpu", "0.107.0", "TorchSharp.dll"),
+        CarriedPackage.NuGet("Plotly.NET", PinnedVersion("Plotly.NET"), "Plotly.NET.dll", "FSharp.Core.dll", "DynamicObj.dll", "Giraffe.ViewEngine.dll", "Newtonsoft.Json.dll"),
+        CarriedPackage.NuGet("TorchSharp-cpu", PinnedVersion("TorchSharp-cpu"), "TorchSharp.dll"),
         CarriedPackage.Project("NeuralNotebooks"),
         CarriedPackage.Project("NeuralNotebooks.Plots"),
         CarriedPackage.Project("NeuralNotebooks.Torch"),
     });
+
+    /// <summary>The version of <paramref name="packageId"/> pinned in Directory.Packages.props when the runner was built.</summary>
+    /// <exception cref="InvalidOperationException">The package is not pinned there (add a PackageVersion line).</exception>
+    public static string PinnedVersion(string packageId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(packageId);
+        string key = "PackageVersion:" + packageId;
+        return typeof(PackageCatalog).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                   .FirstOrDefault(a => string.Equals(a.Key, key, StringComparison.OrdinalIgnoreCase))?.Value
+               ?? throw new InvalidOperationException($"{packageId} has no PackageVersion in Directory.Packages.props, so the runner cannot carry it.");
+    }
 
     /// <summary>The folder holding the assemblies.</summary>
     public string Directory { get; }
