@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuralNotebooks.Execution.Hosting;
 using NeuralNotebooks.Runner.Execution;
 using NeuralNotebooks.Runner.Export;
 using NeuralNotebooks.Runner.Notebooks;

@@ -1,4 +1,4 @@
-using NeuralNotebooks.Runner.References;
+using NeuralNotebooks.Execution.References;
 
 namespace NeuralNotebooks.Runner.Execution;
 

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NeuralNotebooks.Runner.Execution;
 using NeuralNotebooks.Runner.Notebooks;
-using NeuralNotebooks.Runner.References;
+using NeuralNotebooks.Execution.References;
 
 namespace NeuralNotebooks.Runner.Export;
 

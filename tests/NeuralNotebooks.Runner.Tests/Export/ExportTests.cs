@@ -2,7 +2,7 @@ using System.Diagnostics;
 using NeuralNotebooks.Runner.Cli;
 using NeuralNotebooks.Runner.Export;
 using NeuralNotebooks.Runner.Notebooks;
-using NeuralNotebooks.Runner.References;
+using NeuralNotebooks.Execution.References;
 using static NeuralNotebooks.Runner.Tests.TestNotebooks;
 
 namespace NeuralNotebooks.Runner.Tests;

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using NeuralNotebooks.Runner.Execution;
-using NeuralNotebooks.Runner.References;
+using NeuralNotebooks.Execution.References;
 using static NeuralNotebooks.Runner.Tests.TestNotebooks;
 
 namespace NeuralNotebooks.Runner.Tests;
