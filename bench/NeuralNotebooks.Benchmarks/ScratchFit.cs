@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NeuralNotebooks.Callbacks;
 using NeuralNotebooks.Kernels;
 using NeuralNotebooks.Layers;
@@ -30,16 +29,15 @@ internal sealed class ScratchFit
     /// <summary>Bytes the last epoch allocated on this thread (0 per batch is the goal; the test keeps it).</summary>
     public long LastAllocatedBytes { get; private set; }
 
-    /// <summary>One <c>model.Fit(x, y, epochs: 1, batchSize, validationSplit: 0.2, callbacks)</c>; its wall-clock seconds.</summary>
-    public double Epoch(int? threads = null)
+    /// <summary>One <c>model.Fit(x, y, epochs: 1, batchSize, validationSplit: 0.2, callbacks)</c>, timed.</summary>
+    public Timing Epoch(int? threads = null)
     {
         using var scope = threads is int t ? Kernel.UseThreads(t) : null;
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
-        var history = _model.Fit(_x, _y, epochs: 1, batchSize: _batch, validationSplit: 0.2, callbacks: _callbacks);
-        watch.Stop();
+        History? history = null;
+        var timing = Timing.Of(() => history = _model.Fit(_x, _y, epochs: 1, batchSize: _batch, validationSplit: 0.2, callbacks: _callbacks));
         LastAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        if (!double.IsFinite(history.Loss[^1]) || _last is null) throw new InvalidOperationException("scratch training diverged");
-        return watch.Elapsed.TotalSeconds;
+        if (!double.IsFinite(history!.Loss[^1]) || _last is null) throw new InvalidOperationException("scratch training diverged");
+        return timing;
     }
 }

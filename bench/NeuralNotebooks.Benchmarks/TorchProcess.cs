@@ -7,7 +7,7 @@ namespace NeuralNotebooks.Benchmarks;
 /// <summary>
 /// libtorch in a process of its own: a copy of this program started with <c>--torch-child THREADS BATCH SAMPLES</c>,
 /// which loads the same data, then trains one epoch per "epoch" line on its standard input and answers with the
-/// epoch's seconds. The parent asks for epochs in turn with everything else, so all engines see the same machine load.
+/// epoch's wall-clock and CPU seconds. The parent asks for epochs in turn with everything else, so all engines see the same machine load.
 /// </summary>
 internal sealed class TorchProcess : IDisposable
 {
@@ -33,14 +33,17 @@ internal sealed class TorchProcess : IDisposable
         return child;
     }
 
-    /// <summary>One epoch in the child; its seconds as the child measured them.</summary>
-    public double Epoch()
+    /// <summary>One epoch in the child, timed by the child.</summary>
+    public Timing Epoch()
     {
         _process.StandardInput.WriteLine("epoch");
         _process.StandardInput.Flush();
         string? line = _process.StandardOutput.ReadLine();
-        return double.TryParse(line, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds)
-            ? seconds
+        var parts = (line ?? "").Split(' ');
+        return parts.Length == 2
+               && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double wall)
+               && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double cpu)
+            ? new Timing(wall, cpu)
             : throw new InvalidOperationException($"The libtorch child process answered '{line}'.");
     }
 
@@ -72,7 +75,10 @@ internal sealed class TorchProcess : IDisposable
         using var trainer = new TorchTrainer(x, y, batch);
         Console.WriteLine("ready");
         while (Console.ReadLine() is { } command && command == "epoch")
-            Console.WriteLine(trainer.Epoch().ToString("R", CultureInfo.InvariantCulture));
+        {
+            var t = trainer.Epoch();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Wall:R} {t.Cpu:R}"));
+        }
         return 0;
     }
 }

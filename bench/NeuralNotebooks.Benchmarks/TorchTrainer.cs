@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NeuralNotebooks.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -38,10 +37,11 @@ internal sealed class TorchTrainer : IDisposable
         _optimizer = optim.Adam(_model.parameters(), lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-7);
     }
 
-    /// <summary>Trains and validates one epoch; its wall-clock seconds.</summary>
-    public double Epoch()
+    /// <summary>Trains and validates one epoch, timed.</summary>
+    public Timing Epoch() => Timing.Of(TrainAndValidate);
+
+    private void TrainAndValidate()
     {
-        var watch = Stopwatch.StartNew();
         double lossSum = 0;
         long correct = 0;
         using (var scope = NewDisposeScope())
@@ -78,9 +78,7 @@ internal sealed class TorchTrainer : IDisposable
                 correct += logits.argmax(1).eq(yb).sum().item<long>();
             }
         }
-        watch.Stop();
         if (!double.IsFinite(lossSum) || correct <= 0) throw new InvalidOperationException("libtorch training diverged");
-        return watch.Elapsed.TotalSeconds;
     }
 
     public void Dispose()
