@@ -62,6 +62,19 @@ public static partial class Charts
         string? title = null, IReadOnlyList<string>? classNames = null, string xTitle = "x₁", string yTitle = "x₂")
     {
         ArgumentNullException.ThrowIfNull(predict);
+        RequireDecisionData(x, labels, resolution);
+
+        var fig = new FigureBuilder(title ?? "Decision boundary", height: 560);
+        fig.Layout.With("legend", Props.Obj(("x", 1.0), ("xanchor", "left"), ("y", 1.0)));
+        var (xAxis, yAxis) = (Props.Axis(xTitle), Props.Axis(yTitle));
+        fig.Layout.With("xaxis", xAxis).With("yaxis", yAxis);
+        AddDecisionPanel(fig, 0, xAxis, yAxis, predict, x, labels, resolution, classNames, firstPanel: true, colorBar: true);
+        return fig.Build();
+    }
+
+    /// <summary>Checks the points and labels every decision-boundary chart takes.</summary>
+    private static void RequireDecisionData(Matrix x, IReadOnlyList<int> labels, int resolution)
+    {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(labels);
         if (x.Columns != 2) throw new ArgumentException($"x must have 2 columns (2-D points); it is {x.ShapeText}.", nameof(x));
@@ -70,7 +83,21 @@ public static partial class Charts
         if (resolution is < 10 or > 500) throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "resolution must be in [10, 500].");
         for (int i = 0; i < labels.Count; i++)
             if (labels[i] < 0) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"labels[{i}] must be >= 0.");
+    }
 
+    /// <summary>
+    /// Draws one decision-boundary panel on the axes of grid cell <paramref name="k"/> (heatmap or class regions, the
+    /// P = 0.5 contour, the points): the body of <see cref="DecisionBoundary(Func{Matrix, Matrix}, Matrix, IReadOnlyList{int}, int, string?, IReadOnlyList{string}?, string, string)"/>,
+    /// shared with <see cref="DecisionBoundaries"/>.
+    /// </summary>
+    /// <remarks>Panel k's traces use axes "x{k+1}"/"y{k+1}" (<see cref="SubplotGrid"/>); <paramref name="xAxis"/> and
+    /// <paramref name="yAxis"/> (already on the layout) get the grid's range and equal scales. <paramref name="firstPanel"/>
+    /// shows the legend entries (later panels share them through legend groups); <paramref name="colorBar"/> the P(class 1)
+    /// bar; <paramref name="predictName"/> names the predictor in errors.</remarks>
+    private static void AddDecisionPanel(FigureBuilder fig, int k, Plotly.NET.LayoutObjects.LinearAxis xAxis, Plotly.NET.LayoutObjects.LinearAxis yAxis,
+        Func<Matrix, Matrix> predict, Matrix x, IReadOnlyList<int> labels, int resolution, IReadOnlyList<string>? classNames,
+        bool firstPanel, bool colorBar, string predictName = "predict")
+    {
         var (x0, x1) = PaddedRange(x, 0);
         var (y0, y1) = PaddedRange(x, 1);
         var gx = Linspace(x0, x1, resolution);
@@ -82,20 +109,19 @@ public static partial class Charts
                 grid[j * resolution + i, 0] = (float)gx[i];
                 grid[j * resolution + i, 1] = (float)gy[j];
             }
-        var output = predict(grid) ?? throw new ArgumentException("predict returned null.", nameof(predict));
+        var output = predict(grid) ?? throw new ArgumentException($"{predictName} returned null.", predictName);
         if (output.Rows != grid.Rows)
-            throw new ArgumentException($"predict returned {output.Rows} rows for {grid.Rows} grid points; it must return one row per input row.", nameof(predict));
-        if (output.Columns < 1) throw new ArgumentException("predict returned no columns.", nameof(predict));
+            throw new ArgumentException($"{predictName} returned {output.Rows} rows for {grid.Rows} grid points; it must return one row per input row.", predictName);
+        if (output.Columns < 1) throw new ArgumentException($"{predictName} returned no columns.", predictName);
 
         int classes = Math.Max(labels.Count == 0 ? 0 : labels.Max() + 1, output.Columns == 1 ? 2 : output.Columns);
         if (classNames is not null && classNames.Count < classes)
             throw new ArgumentException($"classNames has {classNames.Count} names but there are {classes} classes.", nameof(classNames));
         string Name(int c) => classNames?[c] ?? $"class {c}";
 
-        var fig = new FigureBuilder(title ?? "Decision boundary", height: 560);
-        fig.Layout.With("xaxis", Props.Axis(xTitle).With("range", new[] { x0, x1 }).With("constrain", "domain"))
-            .With("yaxis", Props.Axis(yTitle).With("range", new[] { y0, y1 }).With("scaleanchor", "x").With("constrain", "domain"))
-            .With("legend", Props.Obj(("x", 1.0), ("xanchor", "left"), ("y", 1.0)));
+        string xr = SubplotGrid.XRef(k), yr = SubplotGrid.YRef(k);
+        xAxis.With("range", new[] { x0, x1 }).With("constrain", "domain");
+        yAxis.With("range", new[] { y0, y1 }).With("scaleanchor", xr).With("constrain", "domain");
 
         var z = new double[resolution][];
         bool binary = output.Columns <= 2;
@@ -117,13 +143,14 @@ public static partial class Charts
         if (binary)
         {
             fig.Add(Props.Trace("heatmap").With("x", gx).With("y", gy).With("z", z).With("zmin", 0.0).With("zmax", 1.0).With("zmid", 0.5)
-                .With("colorscale", Palette.DivergingLight).With("name", "P(class 1)")
-                .With("colorbar", Props.Obj(("title", Props.Obj(("text", "P(class 1)"))), ("x", 1.02), ("len", 0.75), ("y", 0.4)))
+                .With("colorscale", Palette.DivergingLight).With("name", "P(class 1)").With("showscale", colorBar)
+                .With("colorbar", colorBar ? Props.Obj(("title", Props.Obj(("text", "P(class 1)"))), ("x", 1.02), ("len", 0.75), ("y", 0.4)) : null)
+                .With("xaxis", xr).With("yaxis", yr)
                 .With("hovertemplate", "x₁ %{x:.2f}<br>x₂ %{y:.2f}<br>P(class 1) %{z:.3f}<extra></extra>"));
             fig.Add(Props.Trace("contour").With("x", gx).With("y", gy).With("z", z).With("autocontour", false)
                 .With("contours", Props.Obj(("start", 0.5), ("end", 0.5), ("size", 1.0), ("coloring", "lines")))
                 .With("line", Props.Line("#000", 2.5)).With("colorscale", Props.ColorScale((0.0, "#000000"), (1.0, "#000000"))).With("showscale", false).With("name", "P = 0.5 (boundary)")
-                .With("showlegend", true).With("hoverinfo", "skip"));
+                .With("legendgroup", "boundary").With("showlegend", firstPanel).With("hoverinfo", "skip").With("xaxis", xr).With("yaxis", yr));
         }
         else
         {
@@ -135,7 +162,7 @@ public static partial class Charts
                 scale.Add(new object[] { (double)(c + 1) / classes, pale });
             }
             fig.Add(Props.Trace("heatmap").With("x", gx).With("y", gy).With("z", z).With("zmin", -0.5).With("zmax", classes - 0.5)
-                .With("colorscale", scale.ToArray()).With("showscale", false).With("name", "predicted class")
+                .With("colorscale", scale.ToArray()).With("showscale", false).With("name", "predicted class").With("xaxis", xr).With("yaxis", yr)
                 .With("hovertemplate", "x₁ %{x:.2f}<br>x₂ %{y:.2f}<br>predicted class %{z}<extra></extra>"));
         }
 
@@ -146,10 +173,9 @@ public static partial class Charts
             if (idx.Length == 0) continue;
             string color = binary ? (c == 0 ? Palette.DarkBlue : c == 1 ? Palette.DarkRed : Palette.At(c)) : Palette.At(c);
             fig.Add(Props.Trace("scatter").With("x", idx.Select(i => (double)x[i, 0]).ToArray()).With("y", idx.Select(i => (double)x[i, 1]).ToArray())
-                .With("mode", "markers").With("name", Name(c))
+                .With("mode", "markers").With("name", Name(c)).With("legendgroup", Name(c)).With("showlegend", firstPanel).With("xaxis", xr).With("yaxis", yr)
                 .With("marker", Props.Obj(("color", color), ("size", size), ("symbol", c == 1 ? "diamond" : "circle"), ("line", Props.Obj(("color", "#fff"), ("width", 1.5))))));
         }
-        return fig.Build();
     }
 
     private static (double Lo, double Hi) PaddedRange(Matrix x, int column)

@@ -5,7 +5,9 @@ namespace NeuralNotebooks.Plots.Rendering;
 /// <summary>Writes files so a reader never sees half of one: write a temporary file beside it, then rename.</summary>
 internal static class AtomicFile
 {
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes)
     {
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full) ?? ".";
@@ -13,7 +15,7 @@ internal static class AtomicFile
         string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            File.WriteAllBytes(temp, bytes);
             File.Move(temp, full, overwrite: true);
         }
         finally

@@ -90,7 +90,7 @@ public static class Chromium
             string page = Path.Combine(work, "page.html");
             File.WriteAllText(page, html, new UTF8Encoding(false));
             string shot = Path.Combine(work, "shot.png");
-            Run(work, $"--screenshot={shot}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(page).AbsoluteUri);
+            Run(work, VirtualTimeBudgetMs, $"--screenshot={shot}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(page).AbsoluteUri);
             if (!File.Exists(shot) || new FileInfo(shot).Length == 0)
                 throw new InvalidOperationException($"Chromium ran but wrote no picture for {pngPath}.");
             AtomicFile.MoveInto(shot, pngPath);
@@ -102,8 +102,11 @@ public static class Chromium
     }
 
     /// <summary>Loads the HTML page <paramref name="html"/>, lets its scripts run, and returns the resulting DOM as HTML.</summary>
+    /// <param name="html">The page.</param>
+    /// <param name="virtualTimeBudgetMs">Virtual time granted to its scripts; default <see cref="VirtualTimeBudgetMs"/>.
+    /// Idle time costs nothing: Chromium skips ahead, so a generous budget only matters for a page that keeps working.</param>
     /// <exception cref="ChromiumNotFoundException">No Chromium is installed.</exception>
-    public static string DumpDom(string html)
+    public static string DumpDom(string html, int? virtualTimeBudgetMs = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         string work = NewWorkDir();
@@ -111,7 +114,7 @@ public static class Chromium
         {
             string page = Path.Combine(work, "page.html");
             File.WriteAllText(page, html, new UTF8Encoding(false));
-            return Run(work, "--dump-dom", "--window-size=1000,800", new Uri(page).AbsoluteUri);
+            return Run(work, virtualTimeBudgetMs ?? VirtualTimeBudgetMs, "--dump-dom", "--window-size=1000,800", new Uri(page).AbsoluteUri);
         }
         finally
         {
@@ -119,7 +122,7 @@ public static class Chromium
         }
     }
 
-    private static string Run(string work, params string[] args)
+    private static string Run(string work, int virtualTimeBudgetMs, params string[] args)
     {
         var (exe, searched) = Search();
         if (exe is null) throw new ChromiumNotFoundException(searched);
@@ -135,7 +138,7 @@ public static class Chromium
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--no-default-browser-check",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
             "--mute-audio", "--force-device-scale-factor=1", $"--user-data-dir={Path.Combine(work, "profile")}",
-            $"--virtual-time-budget={VirtualTimeBudgetMs}",
+            $"--virtual-time-budget={virtualTimeBudgetMs}",
         }.Concat(args)) psi.ArgumentList.Add(a);
 
         using var p = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");

@@ -1,4 +1,5 @@
 using NeuralNotebooks.Callbacks;
+using NeuralNotebooks.Plots.Rendering;
 using NeuralNotebooks.Plots.Training;
 
 namespace NeuralNotebooks.Plots;
@@ -61,7 +62,7 @@ public sealed class LiveHistoryChart : Callback
     /// <summary>The most recent chart drawn (null before the first epoch or without a notebook).</summary>
     public Plot? LastPlot { get; private set; }
 
-    private static Func<object, object?> WithHtml(Func<object, string[], object?> display) => v => display(v, new[] { "text/html" });
+    private static Func<object, object?> WithHtml(Func<object, string[], object?> display) => v => display(v, PlotMimeTypes.Notebook.ToArray());
 
     /// <inheritdoc />
     public override void OnTrainBegin(TrainingContext context)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using NeuralNotebooks.Plots.Rendering;
 
 namespace NeuralNotebooks.Plots.Training;
 
@@ -68,7 +69,7 @@ public sealed class NotebookDisplay
                 .FirstOrDefault(m => m.Name == "display" && m.GetParameters() is { Length: 2 } ps
                     && ps[0].ParameterType == typeof(object) && ps[1].ParameterType == typeof(string[]));
             if (display is not null)
-                return new NotebookDisplay(v => display.Invoke(null, new object[] { v, new[] { "text/html" } }));
+                return new NotebookDisplay(v => display.Invoke(null, new object[] { v, PlotMimeTypes.Notebook.ToArray() }));
         }
         return null;
     }

@@ -51,6 +51,7 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     private readonly LayerPlan _plan;
     private readonly nn.Module<Tensor, Tensor> _module;
     private readonly IReadOnlyList<TorchLinear> _linears;
+    private readonly string[] _parameterNames;
     private readonly List<TorchMetric> _metrics = new();
     private optim.Optimizer? _torchOptimizer;
     private TorchLoss? _loss;
@@ -68,6 +69,7 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
         TorchSupport.EnsureAvailable();
         Seed = model.Seed;
         Name = model.Name;
+        _parameterNames = model.Parameters.Select(p => p.Name).ToArray();
         (_module, _linears) = TorchModuleBuilder.Create(_plan, includeOutputSoftmax: false);
         if (copyWeights) TorchModuleBuilder.CopyWeights(model.GetWeights(), _linears);
     }
@@ -329,7 +331,8 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     /// <summary>The outputs for one sample given as values.</summary>
     public float[] Predict(params float[] sample) => Predict(Matrix.RowVector(sample)).Span.ToArray();
 
-    /// <summary>One optimizer step on exactly this batch, in training mode (Keras' <c>train_on_batch</c>); returns the batch loss before the step.</summary>
+    /// <summary>One optimizer step on exactly this batch, in training mode (Keras' <c>train_on_batch</c>); returns the batch
+    /// loss before the step — like <see cref="Sequential.TrainOnBatch"/>, and like it, a NaN or infinite loss leaves the weights unchanged.</summary>
     /// <exception cref="ArgumentException">Shapes don't fit the model.</exception>
     /// <exception cref="InvalidOperationException">Not compiled.</exception>
     public double TrainOnBatch(Matrix x, Matrix y)
@@ -343,23 +346,27 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
         optimizer.zero_grad();
         var batchLoss = loss.Compute(_module.forward(TorchBridge.ToTensor(x)), TorchBridge.ToTensor(y), loss.Sparse ? TorchBridge.ToLabelTensor(y) : null);
         double value = batchLoss.item<float>();
-        batchLoss.backward();
-        optimizer.step();
+        if (double.IsFinite(value))
+        {
+            batchLoss.backward();
+            optimizer.step();
+        }
         _module.eval();
         return value;
     }
 
     /// <summary>
-    /// Runs forward and backward on one batch without updating the weights, and returns the loss and ∂L/∂parameter in
-    /// our layout (kernel gradient in×units, bias gradient 1×units, per Dense) — libtorch's autograd, for comparing with
-    /// the from-scratch backpropagation.
+    /// Runs forward and backward on one batch without updating the weights, and returns the loss and ∂L/∂p for every
+    /// parameter in our layout and under the scratch model's names ("dense/kernel" in×units, "dense/bias" 1×units, …) —
+    /// libtorch's autograd, for comparing with <see cref="Sequential.ComputeGradients"/> name by name.
     /// </summary>
     /// <param name="x">Inputs.</param>
     /// <param name="y">Targets.</param>
     /// <param name="training">Run in training mode (dropout active) instead of inference mode.</param>
+    /// <remarks>The kernel gradient is the transpose of torch's <c>weight.grad</c> (torch stores W as units×in).</remarks>
     /// <exception cref="ArgumentException">Shapes don't fit the model.</exception>
     /// <exception cref="InvalidOperationException">Not compiled.</exception>
-    public (double Loss, IReadOnlyList<Matrix> Gradients) ComputeGradients(Matrix x, Matrix y, bool training = false)
+    public Gradients ComputeGradients(Matrix x, Matrix y, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -378,7 +385,7 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
             gradients.Add(TorchBridge.WeightToKernel(linear.weight!.grad!));
             gradients.Add(TorchBridge.ToMatrix(linear.bias!.grad!));
         }
-        return (value, gradients);
+        return new Gradients(value, _parameterNames.Zip(gradients));
     }
 
     /// <summary>Copies of all weights in our layout, layer by layer: kernel (in×units, the transpose of torch's weight), bias (1×units).</summary>

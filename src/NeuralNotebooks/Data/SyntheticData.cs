@@ -4,7 +4,7 @@ using NeuralNotebooks.Tensors;
 namespace NeuralNotebooks.Data;
 
 /// <summary>Generators of synthetic data sets for experiments whose answer is known.</summary>
-public static class SyntheticData
+public static partial class SyntheticData
 {
     /// <summary>
     /// A random n-class classification problem: Gaussian clusters around the vertices of a hypercube, plus redundant,

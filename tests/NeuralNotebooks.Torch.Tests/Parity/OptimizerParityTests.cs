@@ -71,9 +71,7 @@ public sealed class OptimizerParityTests : TorchTest
 
         for (int s = 0; s < steps; s++)
         {
-            var output = scratch.ForwardAll(x, training: true);
-            scratch.BackwardAll(output, y);
-            scratch.Optimizer!.Step(scratch.Parameters);
+            scratch.TrainOnBatch(x, y);
             twin.TrainOnBatch(x, y);
         }
 

@@ -30,7 +30,19 @@ internal static class AllCharts
             ("class-probabilities", Charts.ClassProbabilities(probs.Row(1).ToArray(), 2, TestData.FashionNames), 720, 380),
             ("prediction-grid", Charts.PredictionGrid(images, probs, labels, TestData.FashionNames, rows: 2, columns: 3), 1060, 420),
             ("model-diagram", Charts.ModelDiagram(model), 560, 590),
+            ("decision-boundaries", Charts.DecisionBoundaries(new Dictionary<string, Func<Tensors.Matrix, Tensors.Matrix>> { ["2-8-1 on XOR"] = m => xor.Predict(m), ["x₁ > 0.5"] = m => Step(m) }, TestData.XorX, new[] { 0, 1, 1, 0 }, resolution: 40), 1000, 470),
+            ("lines", Charts.Lines(Enumerable.Range(1, 3).Select(k => new LineSeries($"x^{k}", Enumerable.Range(1, 40).Select(i => i / 10.0).ToArray(), Enumerable.Range(1, 40).Select(i => Math.Pow(i / 10.0, k)).ToArray())), "x", "y", logY: true), 800, 460),
+            ("loss-surface", Charts.LossSurface((w, b) => (w - 1) * (w - 1) + 10 * b * b, (-3, 3), (-1.5, 1.5), [new LineSeries("descent", new[] { -2.5, -1.5, -0.5, 0.3, 0.8 }, new[] { 1.2, -0.9, 0.7, -0.4, 0.1 })], minimum: (1, 0)), 800, 600),
+            ("precision-recall", Charts.PrecisionRecall(ThresholdChartTests.Sweep()), 1000, 460),
+            ("raw-image", Charts.Image(RawImageChartTests.Raw(), 1), 540, 480),
         };
+    }
+
+    private static Tensors.Matrix Step(Tensors.Matrix m)
+    {
+        var o = new Tensors.Matrix(m.Rows, 1);
+        for (int i = 0; i < m.Rows; i++) o[i, 0] = m[i, 0] > 0.5f ? 1 : 0;
+        return o;
     }
 
     /// <summary>Rows that look like softmax outputs: row i is confident in class (i * 3) % k; row 1 is wrong for label 2.</summary>

@@ -1,7 +1,7 @@
 // Side-by-side timing of the from-scratch engine (NeuralNotebooks, FastKernel) and libtorch (TorchSharp-cpu 0.107.0),
 // in one process, on the same data, with the same thread count.
 //
-//   dotnet run -c Release --project tests/NeuralNotebooks.Benchmarks -- [--threads N] [--repeats R] [--samples S] [--quick]
+//   dotnet run -c Release --project bench/NeuralNotebooks.Benchmarks -- [--threads N] [--repeats R] [--samples S] [--quick]
 //
 // Prints seconds per epoch (min and median over R timed epochs after one warm-up epoch) for the MNIST network
 // 784-128-64-10 (relu, relu, softmax + sparse categorical cross-entropy) trained with Adam at batch 32 and 256,

@@ -27,6 +27,7 @@ public class RenderingTests
         Assert.Contains("if (!window.Plotly)", first);
         Assert.Contains("class=\"neuralnotebooks-plot\"", first);
         Assert.Contains("window.Plotly.newPlot(el, data, layout, config)", first);
+        Assert.DoesNotContain(" id=", first.Replace(PlotlyJs.InlineScriptTag(), ""));  // addressed by content key, not by a counter
         Assert.Contains("\"texttemplate\":\"%{z:.0%}\"", first);  // the chart's own JSON
         Assert.True(PlotlyJs.SentToNotebook);
 
@@ -145,9 +146,50 @@ public class RenderingTests
     }
 
     [Fact]
-    public void PictureInheritsTheRequestedSize()
+    public void TheSameChartGivesTheSameHtmlWhateverWasDrawnBefore()
     {
-        string page = Sample().PageForPicture(640, 360);
-        Assert.Contains("layout.width = 640; layout.height = 360; config.displayModeBar = false;", page);
+        PlotlyJs.Mode = PlotlyJsMode.Inline;
+        PlotlyJs.ResetSession();
+        _ = Charts.ConfusionMatrix(new[,] { { 1, 0 }, { 0, 1 } }).ToHtml();   // the session's first chart carries plotly.js
+        string alone = Sample().ToHtml();
+        foreach (var other in new[] { Charts.ConfusionMatrix(new[,] { { 9, 9 }, { 9, 9 } }), Sample(), Sample() })
+            _ = other.ToHtml();                                                 // other charts, and this one again
+        Assert.Equal(alone, Sample().ToHtml());
+        PlotlyJs.ResetSession();                                                // a new notebook session
+        _ = Charts.ConfusionMatrix(new[,] { { 1, 0 }, { 0, 1 } }).ToHtml();
+        Assert.Equal(alone, Sample().ToHtml());
+        Assert.NotEqual(alone, Charts.ConfusionMatrix(new[,] { { 3, 1 }, { 0, 5 } }).ToHtml());
+    }
+
+    [Fact]
+    public void NotebooksGetThePlotlyJsonBesideTheHtml()
+    {
+        var plot = Sample();
+        Assert.Equal(new[] { "text/html", "application/vnd.plotly.v1+json" }, Formatter.GetPreferredMimeTypesFor(typeof(Plot)));
+        string json = Formatter.ToDisplayString(plot, PlotMimeTypes.PlotlyJson);
+        Assert.Equal(plot.ToJson(), json);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, doc.RootElement.GetProperty("data").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, doc.RootElement.GetProperty("layout").ValueKind);
+    }
+
+    [Fact]
+    public void ChartDataCannotCloseItsScriptElement()
+    {
+        string html = Sample().WithTitle("a </script><b>x</b>").ToHtml();
+        Assert.DoesNotContain("</script><b>", html);
+        Assert.Contains("a <\\/script><b>x<\\/b>", html);
+    }
+
+    [Fact]
+    public void PictureSizesComeFromTheLayoutElseTheDefaults()
+    {
+        Assert.Equal((640, 480), ChartPictures.SizeOf(Sample().WithSize(640, 480).ToJson()));
+        Assert.Equal((ChartPictures.DefaultWidth, ChartPictures.DefaultHeight), ChartPictures.SizeOf("{\"data\": [], \"layout\": {}}"));
+        Assert.Equal((ChartPictures.DefaultWidth, 560), ChartPictures.SizeOf("{\"layout\": {\"height\": 560}}"));
+        var e = Assert.Throws<ArgumentException>(() => ChartPictures.Render(new[] { Sample().ToJson(), "[1, 2]" }));
+        Assert.Contains("figure 2", e.Message);
+        Assert.Contains("must be an object", e.Message);
+        Assert.Empty(ChartPictures.Render(Array.Empty<string>()));   // nothing to draw: no browser started
     }
 }

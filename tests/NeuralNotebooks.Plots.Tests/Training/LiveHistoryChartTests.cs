@@ -24,7 +24,7 @@ public class LiveHistoryChartTests
         // Same shape as Microsoft.DotNet.Interactive.Kernel.display(object, params string[]).
         public FakeHandle display(object value, params string[] mimeTypes)
         {
-            Assert.Equal(new[] { "text/html" }, mimeTypes);
+            Assert.Equal(new[] { "text/html", "application/vnd.plotly.v1+json" }, mimeTypes);
             Shown.Add(value);
             var h = new FakeHandle();
             Handles.Add(h);
