@@ -95,7 +95,7 @@ public static class Chromium
             Run(work, VirtualTimeBudgetMs, $"--screenshot={shot}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(page).AbsoluteUri);
             if (!File.Exists(shot) || new FileInfo(shot).Length == 0)
                 throw new InvalidOperationException($"Chromium ran but wrote no picture for {pngPath}.");
-            AtomicFile.MoveInto(shot, pngPath);
+            AtomicFile.WriteAllBytes(pngPath, File.ReadAllBytes(shot));
         }
         finally
         {
