@@ -1,3 +1,4 @@
+using NeuralNotebooks.Data;
 using NeuralNotebooks.Models;
 using NeuralNotebooks.Plots.Building;
 using NeuralNotebooks.Tensors;
@@ -135,7 +136,7 @@ public static partial class Charts
                 {
                     1 => output[r, 0],
                     2 => output[r, 1],
-                    _ => ArgMax(output, r),
+                    _ => Labels.ArgmaxOf(output.Row(r)),
                 };
             }
         }
@@ -193,13 +194,6 @@ public static partial class Charts
 
     private static double[] Linspace(double lo, double hi, int n) =>
         Enumerable.Range(0, n).Select(i => lo + (hi - lo) * i / (n - 1)).ToArray();
-
-    private static int ArgMax(Matrix m, int row)
-    {
-        int best = 0;
-        for (int c = 1; c < m.Columns; c++) if (m[row, c] > m[row, best]) best = c;
-        return best;
-    }
 
     /// <summary>The colour mixed 70 % towards white.</summary>
     private static string Pale(string hex)

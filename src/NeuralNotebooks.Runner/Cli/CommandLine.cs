@@ -75,6 +75,7 @@ public static class CommandLine
         var engine = new NotebookEngine(new NotebookRunOptions { CellTimeout = args.Timeout });
         engine.Progress += (_, p) => PrintProgress(output, p);
         var results = new List<NotebookRunResult>();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
         foreach (var path in notebooks)
         {
             output.WriteLine($"▶ {path}");
@@ -89,7 +90,7 @@ public static class CommandLine
             }
         }
         output.WriteLine();
-        output.Write(RunReport.Summary(results));
+        output.Write(RunReport.Summary(results, wall.Elapsed));
         if (args.Report is not null)
         {
             RunReport.Write(results, args.Report);
