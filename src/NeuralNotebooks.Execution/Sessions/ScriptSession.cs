@@ -20,7 +20,8 @@ namespace NeuralNotebooks.Execution.Sessions;
 /// points in its loops (<see cref="CellCompiler"/>, <see cref="InterruptPoints"/>); it runs on a thread of its own with
 /// a 64 MB stack (<see cref="RunOnThread"/>); a trailing expression's value is formatted as its result
 /// (<see cref="OutputFormatter"/>). Console output becomes streams, <c>display()</c> display data.</para>
-/// <para><see cref="Interrupt"/> (and <see cref="SessionOptions.CellTimeout"/>) stop a cell at its next loop iteration;
+/// <para><see cref="Interrupt"/> (and <see cref="SessionOptions.CellTimeout"/>, counted from when the compiled cell starts)
+/// stop a cell at its next loop iteration, or cancel its compilation;
 /// the variables it had set stay, so the session goes on. A cell stuck outside any loop of its own (a library call,
 /// <c>Thread.Sleep</c>) is abandoned after <see cref="SessionOptions.InterruptGrace"/>: its thread keeps running in the
 /// background, the session continues from the state before it.</para>
@@ -104,8 +105,12 @@ public sealed class ScriptSession
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            var run = RunOnThread(cell, sink, interrupt, stop.Token);
-            var timeout = _options.CellTimeout is { } limit ? Task.Delay(limit, cancellationToken) : Task.Delay(Timeout.Infinite, cancellationToken);
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var run = RunOnThread(cell, sink, interrupt, started, stop.Token);
+            // The time limit counts from when the compiled code starts, not while Roslyn compiles (slow on a busy machine).
+            var limit = _options.CellTimeout ?? Timeout.InfiniteTimeSpan;
+            var timeout = started.Task.ContinueWith(_ => Task.Delay(limit, cancellationToken), cancellationToken,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
             var first = await Task.WhenAny(run, interrupt.Task, timeout).ConfigureAwait(false);
             if (first == run)
             {
@@ -147,12 +152,12 @@ public sealed class ScriptSession
     private sealed record RunResult(CellError? Error, Exception? Exception);
 
     /// <summary>Steps 1–4 on a thread of the cell's own, so that a runaway cell never blocks the caller.</summary>
-    private Task<RunResult> RunOnThread(CellSubmission cell, ICellOutputSink sink, object ticket, CancellationToken cancellationToken)
+    private Task<RunResult> RunOnThread(CellSubmission cell, ICellOutputSink sink, object ticket, TaskCompletionSource started, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            try { done.SetResult(Run(cell, sink, ticket, cancellationToken)); }
+            try { done.SetResult(Run(cell, sink, ticket, started, cancellationToken)); }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested) { done.SetResult(new RunResult(null, e)); }
             catch (Exception e) { done.SetException(e); }
         }, 64 * 1024 * 1024)
@@ -164,7 +169,7 @@ public sealed class ScriptSession
         return done.Task;
     }
 
-    private RunResult Run(CellSubmission cell, ICellOutputSink sink, object ticket, CancellationToken cancellationToken)
+    private RunResult Run(CellSubmission cell, ICellOutputSink sink, object ticket, TaskCompletionSource started, CancellationToken cancellationToken)
     {
         var parsed = CSharpSyntaxTree.ParseText(cell.Code, CellCompiler.ParseOptions, cell.FilePath, Encoding.UTF8, cancellationToken);
         if (ReferenceCheck.FirstError(parsed.GetCompilationUnitRoot(cancellationToken), Rules, cell.Name) is { } referenceError)
@@ -175,6 +180,7 @@ public sealed class ScriptSession
         var options = _scriptOptions.WithFilePath(cell.FilePath);
         var (script, compileError) = CellCompiler.Compile(parsed, previous, options, Id, cell.Name, cancellationToken);
         if (script is null) return new RunResult(compileError, null);
+        started.TrySetResult();
 
         var state = (previous is null
                 ? script.RunAsync(_globals, _ => true, cancellationToken)

@@ -14,7 +14,7 @@ public sealed class SessionOptions
     /// <summary>"runner" or "kernel": the program error messages name.</summary>
     public string HostName { get; init; } = "runner";
 
-    /// <summary>The longest a cell may run; null (the default) for no limit.</summary>
+    /// <summary>The longest a cell may run, counted from when its compiled code starts; null (the default) for no limit.</summary>
     public TimeSpan? CellTimeout { get; init; }
 
     /// <summary>How long an interrupted (or timed-out) cell has to reach an interrupt point before its thread is abandoned (default 3 s).</summary>

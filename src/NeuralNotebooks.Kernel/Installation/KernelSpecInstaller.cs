@@ -66,9 +66,7 @@ public static class KernelSpecInstaller
                 "pass --force to replace it, or --name to install under another name.");
         Directory.CreateDirectory(folder);
         var json = KernelJson(dotnet ?? DotnetHost(), kernelDll ?? typeof(KernelSpecInstaller).Assembly.Location);
-        var temp = file + ".tmp";
-        File.WriteAllText(temp, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.Move(temp, file, overwrite: true);
+        NeuralNotebooks.IO.AtomicFile.WriteAllText(file, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return folder;
     }
 
