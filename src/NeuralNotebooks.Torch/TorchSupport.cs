@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using NeuralNotebooks.Torch.NativeLoading;
 using TorchSharp;
 
 namespace NeuralNotebooks.Torch;
@@ -12,8 +13,8 @@ namespace NeuralNotebooks.Torch;
 /// <para>TorchSharp 0.107.0 ships libtorch 2.10.0 for Windows x64, macOS arm64 and Linux x64. On Linux its shim
 /// (<c>libLibTorchSharp.so</c>) needs the C++ runtime of GCC 13 or newer (symbol version <c>GLIBCXX_3.4.32</c>):
 /// Ubuntu 24.04+ and Debian 13+ have it; Debian 12 and Ubuntu 22.04 don't, and loading fails with a
-/// <see cref="TypeInitializationException"/> mentioning "GLIBCXX_3.4.32 not found". There, run the
-/// <c>torchsharp-compat</c> script once after <c>dotnet restore</c>: it patches the NuGet cache's copy of the shim.</para>
+/// <see cref="TypeInitializationException"/> mentioning "GLIBCXX_3.4.32 not found". There the kit loads a corrected
+/// copy of the shim by itself (<see cref="TorchNativeLoader"/>), before TorchSharp's own loader runs.</para>
 /// <para>The probe runs once per process (loading libtorch takes about a second); a failed load cannot be retried in
 /// the same process, because .NET remembers a failed type initializer.</para>
 /// </remarks>
@@ -24,8 +25,9 @@ public static class TorchSupport
     /// <summary>The systems TorchSharp 0.107 runs on, as one sentence for messages and READMEs.</summary>
     public const string SupportedSystems =
         "TorchSharp 0.107 (libtorch 2.10, CPU) runs on Windows x64, macOS arm64 (Apple silicon) and Linux x64 with the " +
-        "C++ runtime of GCC 13 or newer (GLIBCXX_3.4.32): Ubuntu 24.04+, Debian 13+. On Debian 12 or Ubuntu 22.04 run " +
-        "the torchsharp-compat script once after `dotnet restore` (it patches the NuGet cache's libLibTorchSharp.so).";
+        "C++ runtime of GCC 13 or newer (GLIBCXX_3.4.32): Ubuntu 24.04+, Debian 13+. On Linux x64 with GCC 12's runtime " +
+        "(Debian 12, Ubuntu 22.04) NeuralNotebooks.Torch loads a copy of the shim with its one GLIBCXX_3.4.32 requirement " +
+        "rewritten, kept in ~/.cache/neuralnotebooks (the NuGet cache is not touched).";
 
     /// <summary>True when TorchSharp's native libraries load and a tensor can be created.</summary>
     public static bool IsAvailable => Failure.Value is null;
@@ -86,6 +88,7 @@ public static class TorchSupport
 
     private static string? Probe()
     {
+        var loader = TorchNativeLoader.EnsureLoaded();
         try
         {
             using var t = torch.zeros(1);
@@ -94,7 +97,7 @@ public static class TorchSupport
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException
                                       or BadImageFormatException or EntryPointNotFoundException or InvalidOperationException)
         {
-            return Explain(e, NativeLoadError());
+            return Explain(e, NativeLoadError(), loader);
         }
     }
 
@@ -107,41 +110,34 @@ public static class TorchSupport
         string file, rid;
         if (OperatingSystem.IsWindows()) (file, rid) = ("LibTorchSharp.dll", "win-x64");
         else if (OperatingSystem.IsMacOS()) (file, rid) = ("libLibTorchSharp.dylib", "osx-arm64");
-        else (file, rid) = ("libLibTorchSharp.so", "linux-x64");
-        var folders = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(torch).Assembly.Location) ?? "" }.Distinct();
-        foreach (var folder in folders)
+        else (file, rid) = (NativeFileLocator.ShimFile, "linux-x64");
+        string? path = NativeFileLocator.FindFile(NativeFileLocator.SearchFolders(typeof(torch).Assembly, rid), file);
+        if (path is null) return null;
+        try
         {
-            foreach (var path in new[] { Path.Combine(folder, "runtimes", rid, "native", file), Path.Combine(folder, file) })
-            {
-                if (!File.Exists(path)) continue;
-                try
-                {
-                    NativeLibrary.Free(NativeLibrary.Load(path));
-                }
-                catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
-                {
-                    return e.Message;
-                }
-            }
+            NativeLibrary.Free(NativeLibrary.Load(path));
+            return null;
         }
-        return null;
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Turns a load failure into a message that says what went wrong and what to do.</summary>
-    internal static string Explain(Exception e, string? nativeError = null)
+    internal static string Explain(Exception e, string? nativeError = null, NativeLoadResult? loader = null)
     {
-        var details = new StringBuilder();
-        if (nativeError is not null) details.Append("loading the shim directly: ").Append(nativeError.Trim());
+        var details = new List<string>();
+        if (nativeError is not null) details.Add("loading the shim directly: " + nativeError.Trim());
         for (var inner = e; inner is not null; inner = inner.InnerException)
-        {
-            if (details.Length > 0) details.Append(" → ");
-            details.Append(inner.GetType().Name).Append(": ").Append(inner.Message.Trim());
-        }
-        string all = details.ToString();
+            details.Add(inner.GetType().Name + ": " + inner.Message.Trim());
+        string all = string.Join(" → ", details);
         var message = new StringBuilder("TorchSharp's native libraries could not be loaded on ")
             .Append(RuntimeInformation.OSDescription).Append(' ').Append(RuntimeInformation.OSArchitecture).Append(". ");
         if (all.Contains("GLIBCXX", StringComparison.Ordinal))
             message.Append("This system's libstdc++ is older than GCC 13's (GLIBCXX_3.4.32 is missing). ");
+        if (loader is { Action: NativeLoadAction.CannotHelp or NativeLoadAction.Disabled })
+            message.Append("The kit could not make it load: ").Append(loader.Message).Append(". ");
         else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX) && RuntimeInformation.OSArchitecture != Architecture.Arm64)
             message.Append("TorchSharp-cpu 0.107 has no native libraries for Intel Macs. ");
         else if (!RuntimeInformation.IsOSPlatform(OSPlatform.OSX) && RuntimeInformation.OSArchitecture != Architecture.X64)

@@ -12,7 +12,7 @@ public class OptimizedBuildTests
 {
     public static TheoryData<string> Assemblies => new()
     {
-        "NeuralNotebooks", "NeuralNotebooks.Plots", "NeuralNotebooks.Torch", "NeuralNotebooks.Runner",
+        "NeuralNotebooks", "NeuralNotebooks.Plots", "NeuralNotebooks.Torch", "NeuralNotebooks.Execution", "NeuralNotebooks.Runner",
     };
 
     [Theory]

@@ -5,52 +5,67 @@ namespace NeuralNotebooks.Kernels;
 
 /// <summary>
 /// The default <see cref="IKernel"/>: cache-blocked SIMD matrix products (AVX-512 or AVX2 with fused multiply-add,
-/// plain loops otherwise), vectorised element-wise maps, and several threads for products big enough to pay for them.
+/// plain loops otherwise), vectorised element-wise maps and Adam, and several threads for work big enough to pay for them.
 /// </summary>
 /// <remarks>
 /// <para>Same results as <see cref="ReferenceKernel"/> up to the order of float additions (products use fused
-/// multiply-adds and blocked sums, so values differ in the last bits — a relative difference around 1e-6).</para>
+/// multiply-adds and blocked sums, so values differ in the last bits — a relative difference around 1e-6); maps and
+/// Adam give the same bits.</para>
 /// <para>Products of at least <see cref="ParallelThreshold"/> multiply-adds are split over <see cref="Threads"/> threads
 /// (column panels when there are enough of them, otherwise row blocks). The threads are long-lived workers that
-/// spin briefly between calls, so a training step's many small products don't each pay for waking a thread.</para>
+/// spin briefly between calls (see <c>WorkerPool</c>), so a training step's many small products don't each pay for
+/// waking a thread.</para>
 /// <para>Nothing is allocated per call: packing buffers are per thread and reused.</para>
+/// <para>Settings belong to an instance: <c>Kernel.Use(new FastKernel(threads: 1, instructionSet: InstructionSet.Avx2))</c>
+/// tries another configuration for a block of code without touching anyone else's.</para>
 /// </remarks>
-public sealed class FastKernel : IKernel
+public sealed partial class FastKernel : IKernel
 {
-    private static int _threads = Environment.ProcessorCount;
+    /// <summary>The default <see cref="ParallelThreshold"/>: 2¹⁸ ≈ 262 000 multiply-adds.</summary>
+    public const long DefaultParallelThreshold = 1 << 18;
+
+    private readonly int? _threads;
     [ThreadStatic] private static GemmJob? _job;
     [ThreadStatic] private static float[]? _transposeBuffer;
 
-    /// <summary>The shared instance.</summary>
+    /// <summary>Creates a fast kernel.</summary>
+    /// <param name="threads">Threads for large products and updates; null: <see cref="Kernel.Threads"/> at each call.</param>
+    /// <param name="instructionSet">The micro-kernels to use; null: the fastest this machine runs.</param>
+    /// <param name="parallelThreshold">Products with fewer multiply-adds (m·k·n) run on the calling thread only.</param>
+    /// <exception cref="ArgumentOutOfRangeException">threads &lt; 1, or parallelThreshold &lt; 0.</exception>
+    /// <exception cref="PlatformNotSupportedException">This machine lacks <paramref name="instructionSet"/>.</exception>
+    public FastKernel(int? threads = null, InstructionSet? instructionSet = null, long parallelThreshold = DefaultParallelThreshold)
+    {
+        if (threads is int t) Kernel.RequireThreads(t, nameof(threads));
+        if (parallelThreshold < 0)
+            throw new ArgumentOutOfRangeException(nameof(parallelThreshold), parallelThreshold, "parallelThreshold must be ≥ 0.");
+        var set = instructionSet ?? Gemm.Best;
+        if (!Gemm.IsSupported(set))
+            throw new PlatformNotSupportedException($"This CPU cannot run the {set} micro-kernels (best available: {Gemm.Best}).");
+        _threads = threads;
+        InstructionSet = set;
+        ParallelThreshold = parallelThreshold;
+    }
+
+    /// <summary>The shared instance: fastest instruction set, <see cref="Kernel.Threads"/> threads.</summary>
     public static FastKernel Instance { get; } = new();
 
-    /// <summary>How many threads a large product may use (default: <see cref="Environment.ProcessorCount"/>; 1 = no threads).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a value below 1.</exception>
-    public static int Threads
-    {
-        get => _threads;
-        set
-        {
-            if (value < 1) throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be ≥ 1.");
-            _threads = value;
-        }
-    }
+    /// <summary>How many threads large products and updates use: the count given to the constructor, else
+    /// <see cref="Kernel.Threads"/> (default <see cref="Environment.ProcessorCount"/>).</summary>
+    public int Threads => _threads ?? Kernel.Threads;
 
-    /// <summary>Products with fewer multiply-adds (m·k·n) than this run on the calling thread only (default 2¹⁸ ≈ 262 000).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
-    public static long ParallelThreshold
-    {
-        get => _parallelThreshold;
-        set => _parallelThreshold = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "ParallelThreshold must be ≥ 0.");
-    }
-    private static long _parallelThreshold = 1 << 18;
+    /// <summary>The micro-kernels the products run.</summary>
+    public InstructionSet InstructionSet { get; }
+
+    /// <summary>Products with fewer multiply-adds (m·k·n) than this run on the calling thread only.</summary>
+    public long ParallelThreshold { get; }
 
     /// <inheritdoc />
-    /// <remarks>"fast", e.g. shown by benchmarks as <c>fast (avx512, 2 threads)</c> via <see cref="ToString"/>.</remarks>
+    /// <remarks>"fast"; <see cref="ToString"/> adds the instruction set and threads, e.g. <c>fast (Avx512, 2 threads)</c>.</remarks>
     public string Name => "fast";
 
-    /// <summary>The name, the instruction set and the thread count, e.g. "fast (avx512, 2 threads)".</summary>
-    public override string ToString() => $"fast ({Gemm.InstructionSet}, {Threads} thread{(Threads == 1 ? "" : "s")})";
+    /// <summary>The name, the instruction set and the thread count, e.g. "fast (Avx512, 2 threads)".</summary>
+    public override string ToString() => $"fast ({InstructionSet}, {Threads} thread{(Threads == 1 ? "" : "s")})";
 
     /// <inheritdoc />
     public unsafe void MatMul(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false)
@@ -87,14 +102,14 @@ public sealed class FastKernel : IKernel
             Run(pa, 1, m, pb, n, 1, pc, m, k, n, accumulate);
     }
 
-    private static unsafe void Run(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, int m, int k, int n, bool accumulate)
+    private unsafe void Run(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, int m, int k, int n, bool accumulate)
     {
         if (m == 0 || n == 0) return;
         int threads = Threads;
         long work = (long)m * k * n;
         if (threads <= 1 || work < ParallelThreshold)
         {
-            Gemm.Compute(a, rsA, csA, b, rsB, csB, c, n, 0, m, 0, n, k, accumulate);
+            Gemm.Compute(a, rsA, csA, b, rsB, csB, c, n, 0, m, 0, n, k, accumulate, InstructionSet);
             return;
         }
         int panels = (n + Gemm.PanelWidth - 1) / Gemm.PanelWidth;
@@ -104,7 +119,7 @@ public sealed class FastKernel : IKernel
         bool byColumns = panels >= 2 * threads;
         int chunks = byColumns ? panels : Math.Min(tiles, 4 * threads);
         var job = _job ??= new GemmJob();
-        job.Set(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, byColumns);
+        job.Set(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, byColumns, InstructionSet);
         WorkerPool.Run(job, chunks, threads);
     }
 
@@ -205,12 +220,14 @@ public sealed class FastKernel : IKernel
         private nint _rsA, _csA, _rsB, _csB;
         private int _m, _k, _n;
         private bool _accumulate, _byColumns;
+        private InstructionSet _isa;
 
-        public void Set(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, int m, int k, int n, bool accumulate, bool byColumns)
+        public void Set(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, int m, int k, int n, bool accumulate,
+            bool byColumns, InstructionSet isa)
         {
             _a = a; _b = b; _c = c;
             (_rsA, _csA, _rsB, _csB) = (rsA, csA, rsB, csB);
-            (_m, _k, _n, _accumulate, _byColumns) = (m, k, n, accumulate, byColumns);
+            (_m, _k, _n, _accumulate, _byColumns, _isa) = (m, k, n, accumulate, byColumns, isa);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -221,14 +238,14 @@ public sealed class FastKernel : IKernel
                 int panels = (_n + Gemm.PanelWidth - 1) / Gemm.PanelWidth;
                 int j0 = Math.Min(_n, panels * part / parts * Gemm.PanelWidth);
                 int j1 = Math.Min(_n, panels * (part + 1) / parts * Gemm.PanelWidth);
-                Gemm.Compute(_a, _rsA, _csA, _b, _rsB, _csB, _c, _n, 0, _m, j0, j1, _k, _accumulate);
+                Gemm.Compute(_a, _rsA, _csA, _b, _rsB, _csB, _c, _n, 0, _m, j0, j1, _k, _accumulate, _isa);
             }
             else
             {
                 int tiles = (_m + Gemm.TileRows - 1) / Gemm.TileRows;
                 int i0 = Math.Min(_m, tiles * part / parts * Gemm.TileRows);
                 int i1 = Math.Min(_m, tiles * (part + 1) / parts * Gemm.TileRows);
-                Gemm.Compute(_a, _rsA, _csA, _b, _rsB, _csB, _c, _n, i0, i1, 0, _n, _k, _accumulate);
+                Gemm.Compute(_a, _rsA, _csA, _b, _rsB, _csB, _c, _n, i0, i1, 0, _n, _k, _accumulate, _isa);
             }
         }
     }

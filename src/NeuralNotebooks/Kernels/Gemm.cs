@@ -30,22 +30,25 @@ internal static unsafe class Gemm
 
     [ThreadStatic] private static float[]? _packBuffer;
 
-    /// <summary>Up to this many rows of C, row-contiguous B is read in place instead of packed (settable for tuning).</summary>
-    public static int DirectRowLimit { get; set; } = 64;
+    /// <summary>Up to this many rows of C, row-contiguous B is read in place instead of packed.</summary>
+    public const int DirectRowLimit = 64;
 
-    /// <summary>True when the AVX-512 micro-kernels run on this machine.</summary>
-    public static bool UseAvx512 { get; set; } = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+    /// <summary>The fastest instruction set this machine runs: AVX-512, else AVX2 with FMA, else plain loops.</summary>
+    public static InstructionSet Best { get; } =
+        IsSupported(InstructionSet.Avx512) ? InstructionSet.Avx512 : IsSupported(InstructionSet.Avx2) ? InstructionSet.Avx2 : InstructionSet.Scalar;
 
-    /// <summary>True when the AVX2 + FMA micro-kernels run on this machine (used when AVX-512 is not).</summary>
-    public static bool UseAvx2 { get; set; } = Avx2.IsSupported && Fma.IsSupported;
-
-    /// <summary>The instruction set in use, for logs: "avx512", "avx2" or "scalar".</summary>
-    public static string InstructionSet => UseAvx512 ? "avx512" : UseAvx2 ? "avx2" : "scalar";
+    /// <summary>True when the micro-kernels of <paramref name="set"/> run on this machine.</summary>
+    public static bool IsSupported(InstructionSet set) => set switch
+    {
+        InstructionSet.Avx512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported,
+        InstructionSet.Avx2 => Avx2.IsSupported && Fma.IsSupported,
+        _ => true,
+    };
 
     /// <summary>Computes rows [i0, i1) and columns [j0, j1) of C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(float* a, nint rsA, nint csA, float* b, nint rsB, nint csB, float* c, nint ldc,
-        int i0, int i1, int j0, int j1, int k, bool accumulate)
+        int i0, int i1, int j0, int j1, int k, bool accumulate, InstructionSet isa)
     {
         if (i1 <= i0 || j1 <= j0) return;
         if (k == 0)
@@ -54,12 +57,13 @@ internal static unsafe class Gemm
                 for (int i = i0; i < i1; i++) new Span<float>(c + i * ldc + j0, j1 - j0).Clear();
             return;
         }
-        if (!UseAvx512 && !UseAvx2)
+        if (isa == InstructionSet.Scalar)
         {
             Scalar(a, rsA, csA, b, rsB, csB, c, ldc, i0, i1, j0, j1, k, accumulate);
             return;
         }
 
+        bool avx512 = isa == InstructionSet.Avx512;
         var buffer = _packBuffer ??= GC.AllocateUninitializedArray<float>(KBlock * PanelWidth, pinned: true);
         float* pack = (float*)Unsafe.AsPointer(ref buffer[0]); // pinned array: the address never changes
         for (int jp = j0; jp < j1; jp += PanelWidth)
@@ -71,7 +75,7 @@ internal static unsafe class Gemm
                 bool load = accumulate || kb > 0;
                 float* aBlock = a + kb * csA;
                 int i = i0;
-                if (UseAvx512 && width == PanelWidth && csB == 1 && (i1 - i0 <= DirectRowLimit || k <= 32))
+                if (avx512 && width == PanelWidth && csB == 1 && (i1 - i0 <= DirectRowLimit || k <= 32))
                 {
                     // Few rows (or a B of a few rows that stays in L1 anyway): packing B would cost as much as
                     // using it; read its rows in place.
@@ -80,18 +84,18 @@ internal static unsafe class Gemm
                         Avx512Tile4x64(aBlock + i * rsA, rsA, csA, bBlock, rsB, c + i * ldc + jp, ldc, kc, load);
                     if (i == i1) continue;
                 }
-                Pack(b + kb * rsB + jp * csB, rsB, csB, kc, width, pack);
+                Pack(b + kb * rsB + jp * csB, rsB, csB, kc, width, pack, avx512);
                 for (; i + TileRows <= i1; i += TileRows)
-                    Tile(aBlock + i * rsA, rsA, csA, pack, c + i * ldc + jp, ldc, TileRows, width, kc, load);
+                    Tile(aBlock + i * rsA, rsA, csA, pack, c + i * ldc + jp, ldc, TileRows, width, kc, load, avx512);
                 if (i < i1)
-                    Tile(aBlock + i * rsA, rsA, csA, pack, c + i * ldc + jp, ldc, i1 - i, width, kc, load);
+                    Tile(aBlock + i * rsA, rsA, csA, pack, c + i * ldc + jp, ldc, i1 - i, width, kc, load, avx512);
             }
         }
     }
 
     /// <summary>Copies B(p, j) for p &lt; kc, j &lt; width into pack[p·64 + j], zero-padding j up to a multiple of 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Pack(float* b, nint rsB, nint csB, int kc, int width, float* pack)
+    private static void Pack(float* b, nint rsB, nint csB, int kc, int width, float* pack, bool avx512)
     {
         int padded = (width + 15) & ~15;
         if (csB == 1)
@@ -101,7 +105,7 @@ internal static unsafe class Gemm
                 float* src = b + p * rsB;
                 float* dst = pack + p * PanelWidth;
                 int j = 0;
-                if (UseAvx512)
+                if (avx512)
                     for (; j + 16 <= width; j += 16) Vector512.Store(Vector512.Load(src + j), dst + j);
                 else
                     for (; j + 8 <= width; j += 8) Vector256.Store(Vector256.Load(src + j), dst + j);
@@ -150,9 +154,9 @@ internal static unsafe class Gemm
 
     /// <summary>C[rows × width] (+)= A[rows × kc] · packed B[kc × width]; rows ≤ 4, width ≤ 64.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile(float* a, nint rsA, nint csA, float* pack, float* c, nint ldc, int rows, int width, int kc, bool load)
+    private static void Tile(float* a, nint rsA, nint csA, float* pack, float* c, nint ldc, int rows, int width, int kc, bool load, bool avx512)
     {
-        if (UseAvx512)
+        if (avx512)
         {
             if (width == PanelWidth && rows == TileRows)
             {

@@ -40,4 +40,11 @@ public interface IKernel
     /// <summary>Row-wise softmax: <c>y[r, c] = exp(x[r, c] − max_r) / Σ_j exp(x[r, j] − max_r)</c>.</summary>
     /// <remarks>Subtracting the row maximum keeps <c>exp</c> from overflowing; the result is unchanged mathematically.</remarks>
     void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int columns);
+
+    /// <summary>One Adam step on a parameter tensor, in place: for every i, with <c>g = gradient[i]</c>,
+    /// <c>m ← β₁·m + (1 − β₁)·g</c>, <c>v ← β₂·v + (1 − β₂)·g²</c>, <c>w ← w − α·m / (√v + ε)</c>.</summary>
+    /// <remarks><paramref name="stepSize"/> α already holds the bias corrections (see <see cref="Optimizers.Adam"/>);
+    /// m and v are flushed to 0 when they become denormal (<see cref="Denormals"/>). All spans have the same length.</remarks>
+    void AdamUpdate(Span<float> value, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v,
+        float beta1, float beta2, float epsilon, float stepSize);
 }

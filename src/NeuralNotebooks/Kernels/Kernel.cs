@@ -1,28 +1,78 @@
 namespace NeuralNotebooks.Kernels;
 
-/// <summary>Chooses the <see cref="IKernel"/> the whole library uses.</summary>
+/// <summary>Chooses the <see cref="IKernel"/> the whole library uses, and how many threads the fast kernel may use.</summary>
 /// <remarks>
-/// <para>The default is <see cref="FastKernel"/> (SIMD, multi-threaded). For lessons that want to step through the
-/// textbook loops, or to compare, set <c>Kernel.Current = ReferenceKernel.Instance;</c> — results agree up to the
-/// order of float additions.</para>
+/// <para>Two ways to choose, both for <see cref="Current"/> and <see cref="Threads"/>:</para>
+/// <list type="bullet">
+/// <item><b>For the rest of the process</b> (a notebook that switches once, for all its cells):
+/// <c>Kernel.Current = ReferenceKernel.Instance;</c>, <c>Kernel.Threads = 1;</c>.</item>
+/// <item><b>For a block of code</b>: <c>using (Kernel.Use(ReferenceKernel.Instance)) { … }</c>,
+/// <c>using (Kernel.UseThreads(1)) { … }</c>. The choice holds on this thread and in the async code it starts
+/// (<see cref="AsyncLocal{T}"/>), until the scope is disposed; other threads keep theirs. Tests use this, so tests that
+/// run in parallel never see each other's kernel.</item>
+/// </list>
+/// <para>The default is <see cref="FastKernel"/> (SIMD, multi-threaded) with one thread per core. The reference kernel
+/// runs the textbook loops: results agree up to the order of float additions (see <see cref="FastKernel"/>).</para>
 /// </remarks>
 public static class Kernel
 {
-    private static IKernel _current = FastKernel.Instance;
+    private static IKernel _processKernel = FastKernel.Instance;
+    private static int _processThreads = Environment.ProcessorCount;
+    private static readonly AsyncLocal<IKernel?> ScopedKernel = new();
+    private static readonly AsyncLocal<int> ScopedThreads = new(); // 0: no scope
 
-    /// <summary>The kernel in use (process-wide). Defaults to <see cref="FastKernel"/>.</summary>
+    /// <summary>The kernel in use here: the innermost <see cref="Use"/> scope's, else the process-wide one
+    /// (default <see cref="FastKernel.Instance"/>). Setting it changes the process-wide kernel.</summary>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
     public static IKernel Current
     {
-        get => _current;
-        set => _current = value ?? throw new ArgumentNullException(nameof(value));
+        get => ScopedKernel.Value ?? _processKernel;
+        set => _processKernel = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    /// <summary>How many threads the fast kernel may use for large products (same as <see cref="FastKernel.Threads"/>).</summary>
+    /// <summary>How many threads the fast kernel may use here (default <see cref="Environment.ProcessorCount"/>; 1 = no
+    /// threads): the innermost <see cref="UseThreads"/> scope's, else the process-wide count. Setting it changes the
+    /// process-wide count. A <see cref="FastKernel"/> created with an explicit thread count ignores it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to a value below 1.</exception>
     public static int Threads
     {
-        get => FastKernel.Threads;
-        set => FastKernel.Threads = value;
+        get => ScopedThreads.Value is > 0 and var scoped ? scoped : _processThreads;
+        set => _processThreads = RequireThreads(value, nameof(value));
+    }
+
+    /// <summary>Uses <paramref name="kernel"/> on this thread (and the async code it starts) until the result is disposed.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="kernel"/> is null.</exception>
+    public static IDisposable Use(IKernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        var previous = ScopedKernel.Value;
+        ScopedKernel.Value = kernel;
+        return new Scope(() => ScopedKernel.Value = previous);
+    }
+
+    /// <summary>Lets the fast kernel use <paramref name="threads"/> threads on this thread (and the async code it starts)
+    /// until the result is disposed.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> &lt; 1.</exception>
+    public static IDisposable UseThreads(int threads)
+    {
+        RequireThreads(threads, nameof(threads));
+        int previous = ScopedThreads.Value;
+        ScopedThreads.Value = threads;
+        return new Scope(() => ScopedThreads.Value = previous);
+    }
+
+    internal static int RequireThreads(int threads, string paramName) =>
+        threads >= 1 ? threads : throw new ArgumentOutOfRangeException(paramName, threads, "Threads must be ≥ 1.");
+
+    /// <summary>Restores the previous choice once, when disposed.</summary>
+    private sealed class Scope(Action restore) : IDisposable
+    {
+        private Action? _restore = restore;
+
+        public void Dispose()
+        {
+            _restore?.Invoke();
+            _restore = null;
+        }
     }
 }

@@ -81,6 +81,24 @@ public static class Ops
         y.EnsureShape(x.Rows, x.Columns);
         Kernel.Current.SoftmaxRows(x.Span, y.Span, x.Rows, x.Columns);
     }
+
+    /// <summary>One Adam step on <paramref name="value"/> in place, updating the moving averages
+    /// <paramref name="m"/> and <paramref name="v"/> (see <see cref="IKernel.AdamUpdate"/>).</summary>
+    /// <exception cref="ArgumentException">The gradient, m or v has a different length than the value.</exception>
+    public static void AdamUpdate(Span<float> value, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v,
+        float beta1, float beta2, float epsilon, float stepSize)
+    {
+        RequireLength(gradient.Length, value.Length, nameof(gradient));
+        RequireLength(m.Length, value.Length, nameof(m));
+        RequireLength(v.Length, value.Length, nameof(v));
+        Kernel.Current.AdamUpdate(value, gradient, m, v, beta1, beta2, epsilon, stepSize);
+    }
+
+    private static void RequireLength(int length, int expected, string paramName)
+    {
+        if (length != expected)
+            throw new ArgumentException($"{paramName} has {length} values but the parameter has {expected}.", paramName);
+    }
 }
 
 /// <summary>Common element-wise operators.</summary>

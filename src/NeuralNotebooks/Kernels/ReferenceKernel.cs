@@ -116,4 +116,17 @@ public sealed class ReferenceKernel : IKernel
             for (int c = 0; c < columns; c++) yr[c] *= inv;
         }
     }
+
+    /// <inheritdoc />
+    public void AdamUpdate(Span<float> value, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v,
+        float beta1, float beta2, float epsilon, float stepSize)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            float g = gradient[i];
+            m[i] = Denormals.Flush(beta1 * m[i] + (1f - beta1) * g);
+            v[i] = Denormals.Flush(beta2 * v[i] + (1f - beta2) * g * g);
+            value[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) + epsilon);
+        }
+    }
 }

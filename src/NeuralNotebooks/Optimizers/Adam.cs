@@ -1,4 +1,4 @@
-using System.Numerics;
+using NeuralNotebooks.Kernels;
 
 namespace NeuralNotebooks.Optimizers;
 
@@ -36,87 +36,14 @@ public sealed class Adam : Optimizer
     protected override int SlotCount => 2;
 
     /// <inheritdoc />
-    /// <remarks>Vectorised (SIMD lanes compute exactly the scalar formula) and, for large tensors, split over the
-    /// kernel's threads (<see cref="Kernels.Kernel.Threads"/>); m and v are flushed to 0 when they become denormal
-    /// (see <see cref="Optimizer.FlushDenormal(float)"/>).</remarks>
-    protected override unsafe void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, long iteration)
+    /// <remarks>The loop over the tensor's values runs in the kernel layer (<see cref="IKernel.AdamUpdate"/>): a plain
+    /// loop in <see cref="ReferenceKernel"/>, SIMD lanes and threads in <see cref="FastKernel"/>, the same bits.</remarks>
+    protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, long iteration)
     {
-        float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon;
-        float alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, iteration)) / (1 - Math.Pow(Beta1, iteration)));
-        int threads = Kernels.Kernel.Threads;
-        if (threads <= 1 || value.Length < ParallelLength)
-        {
-            UpdateRange(value, gradient, slots[0], slots[1], b1, b2, eps, alpha);
-            return;
-        }
-        fixed (float* pv = value, pg = gradient, pm = slots[0], ps = slots[1])
-        {
-            var job = _job ??= new AdamJob();
-            job.Set(pv, pg, pm, ps, value.Length, b1, b2, eps, alpha);
-            int chunks = Math.Min(4 * threads, value.Length / (ParallelLength / 4));
-            Kernels.WorkerPool.Run(job, chunks, threads);
-        }
-    }
-
-    /// <summary>Tensors at least this long are updated by several threads.</summary>
-    private const int ParallelLength = 32_768;
-
-    [ThreadStatic] private static AdamJob? _job;
-
-    private static void UpdateRange(Span<float> value, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v,
-        float b1, float b2, float eps, float alpha)
-    {
-        m = m[..value.Length];
-        v = v[..value.Length];
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            int w = Vector<float>.Count;
-            var vb1 = new Vector<float>(b1);
-            var vb1c = new Vector<float>(1f - b1);
-            var vb2 = new Vector<float>(b2);
-            var vb2c = new Vector<float>(1f - b2);
-            var veps = new Vector<float>(eps);
-            var valpha = new Vector<float>(alpha);
-            for (; i + w <= value.Length; i += w)
-            {
-                var g = new Vector<float>(gradient.Slice(i, w));
-                var mi = FlushDenormal(vb1 * new Vector<float>(m.Slice(i, w)) + vb1c * g);
-                var vi = FlushDenormal(vb2 * new Vector<float>(v.Slice(i, w)) + vb2c * g * g);
-                mi.CopyTo(m.Slice(i, w));
-                vi.CopyTo(v.Slice(i, w));
-                (new Vector<float>(value.Slice(i, w)) - valpha * mi / (Vector.SquareRoot(vi) + veps)).CopyTo(value.Slice(i, w));
-            }
-        }
-        for (; i < value.Length; i++)
-        {
-            float g = gradient[i];
-            m[i] = FlushDenormal(b1 * m[i] + (1f - b1) * g);
-            v[i] = FlushDenormal(b2 * v[i] + (1f - b2) * g * g);
-            value[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + eps);
-        }
-    }
-
-    /// <summary>One Adam update split into contiguous ranges (each element's arithmetic is unchanged).</summary>
-    private sealed unsafe class AdamJob : Kernels.ParallelJob
-    {
-        private float* _value, _gradient, _m, _v;
-        private int _length;
-        private float _b1, _b2, _eps, _alpha;
-
-        public void Set(float* value, float* gradient, float* m, float* v, int length, float b1, float b2, float eps, float alpha)
-        {
-            _value = value; _gradient = gradient; _m = m; _v = v;
-            (_length, _b1, _b2, _eps, _alpha) = (length, b1, b2, eps, alpha);
-        }
-
-        public override void Run(int part, int parts)
-        {
-            int start = (int)((long)_length * part / parts) & ~63;
-            int end = part == parts - 1 ? _length : (int)((long)_length * (part + 1) / parts) & ~63;
-            int n = end - start;
-            UpdateRange(new Span<float>(_value + start, n), new ReadOnlySpan<float>(_gradient + start, n),
-                new Span<float>(_m + start, n), new Span<float>(_v + start, n), _b1, _b2, _eps, _alpha);
-        }
+        // α_t = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ): the bias corrections of m and v, folded into the step size.
+        double stepSize = LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, iteration)) / (1 - Math.Pow(Beta1, iteration));
+        float[] m = slots[0], v = slots[1];
+        // m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  w ← w − α_t·m / (√v + ε)
+        Ops.AdamUpdate(value, gradient, m, v, (float)Beta1, (float)Beta2, (float)Epsilon, (float)stepSize);
     }
 }

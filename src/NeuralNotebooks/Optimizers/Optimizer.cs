@@ -1,3 +1,4 @@
+using NeuralNotebooks.Kernels;
 using NeuralNotebooks.Layers;
 
 namespace NeuralNotebooks.Optimizers;
@@ -80,24 +81,9 @@ public abstract class Optimizer
     /// <summary>Lets a Keras name be used wherever an optimizer is expected: <c>Compile("adam", ...)</c>.</summary>
     public static implicit operator Optimizer(string name) => Get(name);
 
-    /// <summary>The smallest normal float, 2⁻¹²⁶ ≈ 1.18e-38: below it floats are "denormal".</summary>
-    protected const float SmallestNormal = 1.17549435e-38f;
-
-    /// <summary>Replaces a denormal value (|x| &lt; 2⁻¹²⁶) by 0.</summary>
-    /// <remarks>
-    /// <para>Moving averages of gradients that stay 0 (weights of always-black MNIST pixels, dead ReLU units) decay
-    /// geometrically — m·0.9ᵗ — and after ~800 steps they reach the denormal range, where every float operation on them
-    /// costs ~40× more on x86 and they never reach 0 (0.9 × the smallest denormal rounds back to it). Flushing them to
-    /// 0 is what CPUs do in flush-to-zero mode (TensorFlow, hence Keras, turns it on); the effect on a weight is below
-    /// 1e-38.</para>
-    /// </remarks>
-    protected static float FlushDenormal(float x) => MathF.Abs(x) < SmallestNormal ? 0f : x;
-
-    /// <summary>Vector form of <see cref="FlushDenormal(float)"/>.</summary>
-    protected static System.Numerics.Vector<float> FlushDenormal(System.Numerics.Vector<float> x) =>
-        System.Numerics.Vector.ConditionalSelect(
-            System.Numerics.Vector.LessThan(System.Numerics.Vector.Abs(x), new System.Numerics.Vector<float>(SmallestNormal)),
-            System.Numerics.Vector<float>.Zero, x);
+    /// <summary>Replaces a denormal value (|x| &lt; 2⁻¹²⁶) by 0, so moving averages that decay towards 0 reach it
+    /// instead of slowing every later step ~40× (see <see cref="Denormals"/>).</summary>
+    protected static float FlushDenormal(float x) => Denormals.Flush(x);
 
     /// <summary>Throws unless <paramref name="value"/> is in [0, 1).</summary>
     protected static double RequireUnitInterval(double value, string paramName)

@@ -10,14 +10,8 @@ using NeuralNotebooks.Tensors;
 
 namespace NeuralNotebooks.Tests.Kernels;
 
-/// <summary>Tests that change process-wide kernel settings run alone, after every parallel test.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class KernelSettingsCollection
-{
-    public const string Name = "Kernel settings";
-}
-
-[Collection(KernelSettingsCollection.Name)]
+/// <remarks>Settings are changed only through scopes (<see cref="Kernel.Use"/>, <see cref="Kernel.UseThreads"/>) or
+/// kernel instances, never process-wide, so these tests run in parallel with every other test.</remarks>
 public class FastKernelTests
 {
     private static readonly IKernel Fast = FastKernel.Instance;
@@ -48,44 +42,33 @@ public class FastKernelTests
     }
 
     [Theory]
-    [InlineData(false, true)]   // AVX2 micro-kernels
-    [InlineData(false, false)]  // plain loops
-    public void Fallback_instruction_sets_match_the_reference_kernel(bool avx512, bool avx2)
+    [InlineData(InstructionSet.Avx512)]
+    [InlineData(InstructionSet.Avx2)]
+    [InlineData(InstructionSet.Scalar)]
+    public void Every_instruction_set_this_machine_runs_matches_the_reference_kernel(InstructionSet set)
     {
-        bool saved512 = Gemm.UseAvx512, saved2 = Gemm.UseAvx2;
-        try
+        if (!Gemm.IsSupported(set))
         {
-            Gemm.UseAvx512 = avx512 && saved512;
-            Gemm.UseAvx2 = avx2 && saved2;
-            foreach (var row in Shapes)
-            {
-                int m = (int)row[0], k = (int)row[1], n = (int)row[2];
-                CompareProducts(m, k, n, accumulate: false);
-                CompareProducts(m, k, n, accumulate: true);
-            }
+            Assert.Throws<PlatformNotSupportedException>(() => new FastKernel(instructionSet: set));
+            return;
         }
-        finally
+        var kernel = new FastKernel(instructionSet: set);
+        Assert.Contains(set.ToString(), kernel.ToString());
+        foreach (var row in Shapes)
         {
-            Gemm.UseAvx512 = saved512;
-            Gemm.UseAvx2 = saved2;
+            int m = (int)row[0], k = (int)row[1], n = (int)row[2];
+            CompareProducts(m, k, n, accumulate: false, kernel);
+            CompareProducts(m, k, n, accumulate: true, kernel);
         }
     }
 
     [Fact]
     public void Threshold_zero_splits_even_tiny_products_and_results_still_match()
     {
-        long saved = FastKernel.ParallelThreshold;
-        try
-        {
-            FastKernel.ParallelThreshold = 0;
-            WithThreads(2, () =>
-            {
-                CompareProducts(1, 1, 1, false);
-                CompareProducts(3, 5, 7, true);
-                CompareProducts(9, 17, 200, false);
-            });
-        }
-        finally { FastKernel.ParallelThreshold = saved; }
+        var kernel = new FastKernel(threads: 2, parallelThreshold: 0);
+        CompareProducts(1, 1, 1, false, kernel);
+        CompareProducts(3, 5, 7, true, kernel);
+        CompareProducts(9, 17, 200, false, kernel);
     }
 
     [Fact]
@@ -179,14 +162,11 @@ public class FastKernelTests
         var a = new Matrix(0, 0);
         var dA = new Matrix(z.Rows, z.Columns, Enumerable.Range(1, z.Columns).Select(i => 0.1f * i).ToArray());
         var dZ = new Matrix(0, 0);
-        var saved = Kernel.Current;
-        try
+        using (Kernel.Use(FastKernel.Instance))
         {
-            Kernel.Current = FastKernel.Instance;
             activation.Forward(z, a);
             activation.Backward(z, a, dA, dZ);
         }
-        finally { Kernel.Current = saved; }
         for (int i = 0; i < z.Columns; i++)
         {
             Assert.Equal(activation.Value(z.Data[i]), a.Data[i], 5);
@@ -195,29 +175,43 @@ public class FastKernelTests
     }
 
     [Fact]
-    public void Fast_kernel_is_the_default_and_the_reference_stays_selectable()
+    public void Fast_kernel_is_the_default_and_a_scope_selects_another_for_its_own_code_only()
     {
         Assert.Same(FastKernel.Instance, Kernel.Current);
         Assert.Equal("fast", Kernel.Current.Name);
         Assert.Contains("thread", FastKernel.Instance.ToString());
-        var saved = Kernel.Current;
-        try
+        IKernel? seenElsewhere = null;
+        using (Kernel.Use(ReferenceKernel.Instance))
         {
-            Kernel.Current = ReferenceKernel.Instance;
             Assert.Equal("reference", Kernel.Current.Name);
+            using (Kernel.Use(FastKernel.Instance)) Assert.Same(FastKernel.Instance, Kernel.Current); // scopes nest
+            Assert.Same(ReferenceKernel.Instance, Kernel.Current);
+            var elsewhere = new Thread(() => seenElsewhere = Kernel.Current);
+            using (ExecutionContext.SuppressFlow()) elsewhere.Start(); // code that does not flow from this scope keeps the process-wide kernel
+            elsewhere.Join();
         }
-        finally { Kernel.Current = saved; }
+        Assert.Same(FastKernel.Instance, seenElsewhere);
+        Assert.Same(FastKernel.Instance, Kernel.Current);
     }
 
     [Fact]
-    public void Thread_count_defaults_to_the_processor_count_and_rejects_values_below_one()
+    public void Thread_count_defaults_to_the_processor_count_can_be_scoped_and_rejects_values_below_one()
     {
-        Assert.Equal(Environment.ProcessorCount, FastKernel.Threads);
+        Assert.Equal(Environment.ProcessorCount, Kernel.Threads);
+        Assert.Equal(Environment.ProcessorCount, FastKernel.Instance.Threads);
+        using (Kernel.UseThreads(3))
+        {
+            Assert.Equal(3, FastKernel.Instance.Threads);
+            Assert.Equal(1, new FastKernel(threads: 1).Threads); // an explicit count wins
+        }
+        Assert.Equal(Environment.ProcessorCount, Kernel.Threads);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Kernel.Threads = 0);
         Assert.Equal("value", e.ParamName);
         Assert.Contains("0", e.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => FastKernel.Threads = -3);
-        Assert.Throws<ArgumentOutOfRangeException>(() => FastKernel.ParallelThreshold = -1);
+        Assert.Equal("threads", Assert.Throws<ArgumentOutOfRangeException>(() => Kernel.UseThreads(0)).ParamName);
+        Assert.Equal("threads", Assert.Throws<ArgumentOutOfRangeException>(() => new FastKernel(threads: -3)).ParamName);
+        Assert.Equal("parallelThreshold", Assert.Throws<ArgumentOutOfRangeException>(() => new FastKernel(parallelThreshold: -1)).ParamName);
+        Assert.Throws<ArgumentNullException>(() => Kernel.Use(null!));
         Assert.Equal(Environment.ProcessorCount, Kernel.Threads);
     }
 
@@ -227,16 +221,13 @@ public class FastKernelTests
         var (x, y) = ClassificationData(200, 20, 4, seed: 8);
         float[] Train(IKernel kernel)
         {
-            var saved = Kernel.Current;
-            try
+            using (Kernel.Use(kernel))
             {
-                Kernel.Current = kernel;
                 var model = new Sequential(seed: 3) { new Input(20), new Dense(70, "relu"), new Dense(33, "tanh"), new Dense(4, "softmax") };
                 model.Compile(new Adam(0.01), Loss.SparseCategoricalCrossEntropy);
                 model.Fit(x, y, epochs: 3, batchSize: 16, seed: 5);
                 return model.GetWeights().SelectMany(w => w.Span.ToArray()).ToArray();
             }
-            finally { Kernel.Current = saved; }
         }
         var reference = Train(ReferenceKernel.Instance);
         var fast = WithThreads(2, () => Train(FastKernel.Instance));
@@ -319,29 +310,40 @@ public class FastKernelTests
     }
 
     [Fact]
-    public void Optimizers_flush_denormal_values_to_zero()
+    public void Denormal_values_are_flushed_to_zero_in_scalar_and_vector_form()
     {
-        Assert.Equal(0f, DenormalProbe.Flush(1e-39f));
-        Assert.Equal(0f, DenormalProbe.Flush(-float.Epsilon));
-        Assert.Equal(1.2e-38f, DenormalProbe.Flush(1.2e-38f));
-        Assert.Equal(-3f, DenormalProbe.Flush(-3f));
-        var v = DenormalProbe.Flush(new Vector<float>(1e-40f));
-        Assert.Equal(Vector<float>.Zero, v);
-        Assert.Equal(new Vector<float>(2f), DenormalProbe.Flush(new Vector<float>(2f)));
+        Assert.Equal(0f, Denormals.Flush(1e-39f));
+        Assert.Equal(0f, Denormals.Flush(-float.Epsilon));
+        Assert.Equal(1.2e-38f, Denormals.Flush(1.2e-38f));
+        Assert.Equal(-3f, Denormals.Flush(-3f));
+        Assert.Equal(Vector<float>.Zero, Denormals.Flush(new Vector<float>(1e-40f)));
+        Assert.Equal(new Vector<float>(2f), Denormals.Flush(new Vector<float>(2f)));
     }
 
-    private sealed class DenormalProbe : Optimizer
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(37, 1)]        // a vector and a tail
+    [InlineData(100_003, 1)]   // above the thread threshold, one thread
+    [InlineData(100_003, 2)]   // split into ranges over two threads
+    public void Adam_update_gives_the_reference_kernels_bits(int length, int threads)
     {
-        private DenormalProbe() : base(0.1) { }
-        public override string Name => "probe";
-        protected override int SlotCount => 0;
-        protected override void Update(Span<float> value, ReadOnlySpan<float> gradient, float[][] slots, long iteration) { }
-        public static float Flush(float x) => FlushDenormal(x);
-        public static Vector<float> Flush(Vector<float> x) => FlushDenormal(x);
+        var w = Random(length, 40);
+        var g = Random(length, 41);
+        var m = Random(length, 42);
+        var v = Random(length, 43).Select(Math.Abs).ToArray();
+        (m[0], g[0]) = (1.2e-38f, 0f); // decays into the denormal range: both kernels flush it
+        var (wr, mr, vr) = ((float[])w.Clone(), (float[])m.Clone(), (float[])v.Clone());
+        Reference.AdamUpdate(wr, g, mr, vr, 0.9f, 0.999f, 1e-7f, 0.01f);
+        new FastKernel(threads: threads, parallelThreshold: 0).AdamUpdate(w, g, m, v, 0.9f, 0.999f, 1e-7f, 0.01f);
+        Assert.Equal(wr, w);
+        Assert.Equal(mr, m);
+        Assert.Equal(vr, v);
+        Assert.Equal(0f, m[0]);
     }
 
-    private static void CompareProducts(int m, int k, int n, bool accumulate)
+    private static void CompareProducts(int m, int k, int n, bool accumulate, IKernel? fast = null)
     {
+        fast ??= Fast;
         var a = Random(m * k, 11);
         var b = Random(k * n, 12);
         var start = Random(m * n, 13);
@@ -352,14 +354,14 @@ public class FastKernelTests
         Reference.MatMul(a, b, expected, m, k, n, accumulate);
 
         var c1 = (float[])start.Clone();
-        Fast.MatMul(a, b, c1, m, k, n, accumulate);
-        AssertClose(expected, c1, $"MatMul {m}×{k}×{n} accumulate={accumulate} threads={FastKernel.Threads}");
+        fast.MatMul(a, b, c1, m, k, n, accumulate);
+        AssertClose(expected, c1, $"MatMul {m}×{k}×{n} accumulate={accumulate} {fast}");
         var c2 = (float[])start.Clone();
-        Fast.MatMulTransposeB(a, bT, c2, m, k, n, accumulate);
-        AssertClose(expected, c2, $"MatMulTransposeB {m}×{k}×{n} accumulate={accumulate} threads={FastKernel.Threads}");
+        fast.MatMulTransposeB(a, bT, c2, m, k, n, accumulate);
+        AssertClose(expected, c2, $"MatMulTransposeB {m}×{k}×{n} accumulate={accumulate} {fast}");
         var c3 = (float[])start.Clone();
-        Fast.MatMulTransposeA(aT, b, c3, m, k, n, accumulate);
-        AssertClose(expected, c3, $"MatMulTransposeA {m}×{k}×{n} accumulate={accumulate} threads={FastKernel.Threads}");
+        fast.MatMulTransposeA(aT, b, c3, m, k, n, accumulate);
+        AssertClose(expected, c3, $"MatMulTransposeA {m}×{k}×{n} accumulate={accumulate} {fast}");
     }
 
     private static void CompareBinary<TOp>(TOp op, float[] x, float[] y) where TOp : struct, IBinaryOperator
@@ -417,13 +419,7 @@ public class FastKernelTests
 
     private static T WithThreads<T>(int threads, Func<T> action)
     {
-        int saved = FastKernel.Threads;
-        try
-        {
-            FastKernel.Threads = threads;
-            return action();
-        }
-        finally { FastKernel.Threads = saved; }
+        using (Kernel.UseThreads(threads)) return action();
     }
 
     /// <summary>An operator without a vector form: the fast kernel must fall back to the scalar loop.</summary>

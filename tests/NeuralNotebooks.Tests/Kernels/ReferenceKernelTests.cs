@@ -56,6 +56,28 @@ public class ReferenceKernelTests
     }
 
     [Fact]
+    public void Adam_update_names_the_span_whose_length_differs_from_the_parameter()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Ops.AdamUpdate(new float[3], new float[3], new float[2], new float[3], 0.9f, 0.999f, 1e-7f, 0.1f));
+        Assert.Equal("m", e.ParamName);
+        Assert.Contains("2", e.Message);
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => Ops.AdamUpdate(new float[3], new float[4], new float[3], new float[3], 0.9f, 0.999f, 1e-7f, 0.1f)).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Ops.AdamUpdate(new float[3], new float[3], new float[3], new float[1], 0.9f, 0.999f, 1e-7f, 0.1f)).ParamName);
+    }
+
+    [Fact]
+    public void Adam_update_is_the_textbook_formula()
+    {
+        float[] w = { 1f }, g = { 0.5f }, m = { 0.2f }, v = { 0.1f };
+        ReferenceKernel.Instance.AdamUpdate(w, g, m, v, 0.9f, 0.999f, 1e-7f, 0.01f);
+        float b1 = 0.9f, b2 = 0.999f;
+        float mExpected = b1 * 0.2f + (1f - b1) * 0.5f, vExpected = b2 * 0.1f + (1f - b2) * 0.5f * 0.5f;
+        Assert.Equal(mExpected, m[0]);
+        Assert.Equal(vExpected, v[0]);
+        Assert.Equal(1f - 0.01f * mExpected / (MathF.Sqrt(vExpected) + 1e-7f), w[0]);
+    }
+
+    [Fact]
     public void Kernel_cannot_be_set_to_null()
     {
         Assert.Throws<ArgumentNullException>(() => Kernel.Current = null!);

@@ -5,7 +5,7 @@ namespace NeuralNotebooks.Torch.Tests.Support;
 /// <summary>
 /// A <see cref="FactAttribute"/> for tests that need libtorch: the test is reported as SKIPPED, with the reason, when
 /// TorchSharp's native libraries don't load here — never as passed. Under CI (environment variable CI=true) it is not
-/// skipped: CI runs torchsharp-compat, so there the test runs and fails loudly with the reason (see <see cref="TorchTest"/>).
+/// skipped: TorchSharp must load there, so the test runs and fails loudly with the reason (see <see cref="TorchTest"/>).
 /// </summary>
 /// <remarks>xunit 2.9 has no dynamic skip; setting <see cref="FactAttribute.Skip"/> in the constructor is the supported way.</remarks>
 public sealed class TorchFactAttribute : FactAttribute

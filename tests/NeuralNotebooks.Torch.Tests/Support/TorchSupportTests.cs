@@ -1,17 +1,19 @@
 using NeuralNotebooks.Torch;
+using NeuralNotebooks.Torch.NativeLoading;
 
 namespace NeuralNotebooks.Torch.Tests.Support;
 
 public sealed class TorchSupportTests
 {
     [Fact]
-    public void Explain_points_old_libstdcxx_to_torchsharp_compat_and_lists_supported_systems()
+    public void Explain_names_old_libstdcxx_and_lists_supported_systems()
     {
         var failure = new TypeInitializationException("TorchSharp.torch",
             new NotSupportedException("The libtorch-cpu native component could not be loaded: /x/libLibTorchSharp.so: version `GLIBCXX_3.4.32' not found"));
         string reason = TorchSupport.Explain(failure);
-        Assert.Contains("torchsharp-compat", reason);
+        Assert.Contains("older than GCC 13", reason);
         Assert.Contains("GLIBCXX_3.4.32", reason);
+        Assert.DoesNotContain("torchsharp-compat", reason);
         Assert.Contains("Ubuntu 24.04", reason);
         Assert.Contains("Windows", reason);
         Assert.Contains("NotSupportedException", reason);  // the inner exception is kept in the details
@@ -24,9 +26,18 @@ public sealed class TorchSupportTests
             new NotSupportedException("This application or script uses TorchSharp but doesn't contain a reference to libtorch-cpu-linux-x64, Version=2.10.0.0."));
         string reason = TorchSupport.Explain(failure, "Unable to load shared library 'libLibTorchSharp.so': version `GLIBCXX_3.4.32' not found");
         Assert.Contains("libstdc++ is older than GCC 13", reason);
-        Assert.Contains("torchsharp-compat", reason);
         Assert.Contains("doesn't contain a reference", reason);
         Assert.DoesNotContain("libstdc++ is older", TorchSupport.Explain(failure));
+    }
+
+    [Fact]
+    public void Explain_names_the_loaders_cause_when_it_could_not_help()
+    {
+        var failure = new TypeInitializationException("TorchSharp.torch", new NotSupportedException("no LibTorchSharp"));
+        var loader = new NativeLoadResult(NativeLoadAction.CannotHelp, "TorchSharp-cpu 0.107 ships Linux native libraries for x64 only; this process is Arm64");
+        string reason = TorchSupport.Explain(failure, null, loader);
+        Assert.Contains("The kit could not make it load: TorchSharp-cpu 0.107 ships Linux native libraries for x64 only", reason);
+        Assert.DoesNotContain("could not make it load", TorchSupport.Explain(failure, null, loader with { Action = NativeLoadAction.RewrittenCopy }));
     }
 
     [Fact]

@@ -33,6 +33,8 @@ internal static class AllCharts
             ("decision-boundaries", Charts.DecisionBoundaries(new Dictionary<string, Func<Tensors.Matrix, Tensors.Matrix>> { ["2-8-1 on XOR"] = m => xor.Predict(m), ["x₁ > 0.5"] = m => Step(m) }, TestData.XorX, new[] { 0, 1, 1, 0 }, resolution: 40), 1000, 470),
             ("lines", Charts.Lines(Enumerable.Range(1, 3).Select(k => new LineSeries($"x^{k}", Enumerable.Range(1, 40).Select(i => i / 10.0).ToArray(), Enumerable.Range(1, 40).Select(i => Math.Pow(i / 10.0, k)).ToArray())), "x", "y", logY: true), 800, 460),
             ("loss-surface", Charts.LossSurface((w, b) => (w - 1) * (w - 1) + 10 * b * b, (-3, 3), (-1.5, 1.5), [new LineSeries("descent", new[] { -2.5, -1.5, -0.5, 0.3, 0.8 }, new[] { 1.2, -0.9, 0.7, -0.4, 0.1 })], minimum: (1, 0)), 800, 600),
+            ("precision-recall", Charts.PrecisionRecall(ThresholdChartTests.Sweep()), 1000, 460),
+            ("raw-image", Charts.Image(RawImageChartTests.Raw(), 1), 540, 480),
         };
     }
 
