@@ -26,6 +26,16 @@ public class CurveChartTests
     }
 
     [Fact]
+    public void DataPointsAreMarkersAndCurvesLinesInTheSameChart()
+    {
+        double[] xs = { 0, 1, 2 };
+        var j = new Json(Charts.Lines([new LineSeries("data", xs, new[] { 0.1, 0.9, 2.2 }, PointsOnly: true),
+            new LineSeries("fit", xs, new[] { 0.0, 1.0, 2.0 })], "x", "y", markers: false));
+        var t = j.TracesOfType("scatter");
+        Assert.Equal(new[] { "markers", "lines" }, t.Select(s => s.GetProperty("mode").GetString()));
+    }
+
+    [Fact]
     public void LinesPreconditionsNameTheSeries()
     {
         Assert.Throws<ArgumentNullException>(() => Charts.Lines(null!, "x", "y"));

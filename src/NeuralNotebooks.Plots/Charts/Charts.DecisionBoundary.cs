@@ -96,10 +96,11 @@ public static partial class Charts
     /// <remarks>Panel k's traces use axes "x{k+1}"/"y{k+1}" (<see cref="SubplotGrid"/>); <paramref name="xAxis"/> and
     /// <paramref name="yAxis"/> (already on the layout) get the grid's range and equal scales. <paramref name="firstPanel"/>
     /// shows the legend entries (later panels share them through legend groups); <paramref name="colorBar"/> the P(class 1)
-    /// bar; <paramref name="predictName"/> names the predictor in errors.</remarks>
+    /// bar; <paramref name="predictName"/> names the predictor in errors; <paramref name="markerScale"/> shrinks the points
+    /// for small panels.</remarks>
     private static void AddDecisionPanel(FigureBuilder fig, int k, Plotly.NET.LayoutObjects.LinearAxis xAxis, Plotly.NET.LayoutObjects.LinearAxis yAxis,
         Func<Matrix, Matrix> predict, Matrix x, IReadOnlyList<int> labels, int resolution, IReadOnlyList<string>? classNames,
-        bool firstPanel, bool colorBar, string predictName = "predict")
+        bool firstPanel, bool colorBar, string predictName = "predict", double markerScale = 1)
     {
         var (x0, x1) = PaddedRange(x, 0);
         var (y0, y1) = PaddedRange(x, 1);
@@ -169,7 +170,7 @@ public static partial class Charts
                 .With("hovertemplate", "x₁ %{x:.2f}<br>x₂ %{y:.2f}<br>predicted class %{z}<extra></extra>"));
         }
 
-        double size = x.Rows <= 50 ? 13 : x.Rows <= 500 ? 8 : 5;
+        double size = (x.Rows <= 50 ? 13 : x.Rows <= 500 ? 8 : 5) * markerScale;
         for (int c = 0; c < classes; c++)
         {
             var idx = Enumerable.Range(0, x.Rows).Where(i => labels[i] == c).ToArray();

@@ -14,7 +14,8 @@ public static partial class Charts
     /// <param name="title">Figure title; default "{yTitle} against {xTitle}".</param>
     /// <param name="logX">Logarithmic horizontal axis.</param>
     /// <param name="logY">Logarithmic vertical axis (quantities that span decades, like a vanishing gradient).</param>
-    /// <param name="markers">Draw a marker at every point (default: only when a series has at most 30 points).</param>
+    /// <param name="markers">Draw a marker at every point of the curves (default: only when a series has at most 30
+    /// points); a series with <see cref="LineSeries.PointsOnly"/> is always drawn as markers alone.</param>
     /// <remarks>Non-finite values (NaN, ±∞) are left out of the picture as gaps, as plotly.js does.</remarks>
     /// <exception cref="ArgumentException">No series, or a series without a name, without points, or with X and Y of different lengths (the message names it).</exception>
     public static Plot Lines(IEnumerable<LineSeries> series, string xTitle, string yTitle, string? title = null,
@@ -35,8 +36,8 @@ public static partial class Charts
         {
             var s = list[i];
             string color = Palette.At(i);
-            bool showMarkers = markers ?? s.X.Count <= 30;
-            fig.Add(Props.Trace("scatter").With("x", Finite(s.X)).With("y", Finite(s.Y)).With("mode", showMarkers ? "lines+markers" : "lines")
+            string mode = s.PointsOnly ? "markers" : (markers ?? s.X.Count <= 30) ? "lines+markers" : "lines";
+            fig.Add(Props.Trace("scatter").With("x", Finite(s.X)).With("y", Finite(s.Y)).With("mode", mode)
                 .With("name", s.Name).With("line", Props.Line(color, 2.5, s.Dash)).With("marker", Props.Obj(("color", color), ("size", 7)))
                 .With("hovertemplate", $"{System.Net.WebUtility.HtmlEncode(s.Name)}<br>{xTitle} %{{x:.4g}}<br>{yTitle} %{{y:.4g}}<extra></extra>"));
         }

@@ -5,7 +5,8 @@ namespace NeuralNotebooks.Plots;
 /// <param name="X">The horizontal coordinates.</param>
 /// <param name="Y">The vertical coordinates, as many as <paramref name="X"/>.</param>
 /// <param name="Dash">A plotly.js dash style ("dash", "dot", "dashdot") or null for a solid line.</param>
-public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, string? Dash = null)
+/// <param name="PointsOnly">Draw the points as markers without joining them (data, as opposed to a curve).</param>
+public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, string? Dash = null, bool PointsOnly = false)
 {
     /// <summary>Throws unless the series has a name and as many X as Y values (at least one); <paramref name="paramName"/> is the caller's argument.</summary>
     internal void Validate(string paramName)
