@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace NeuralNotebooks.Kernels;
 
@@ -21,4 +22,8 @@ public static class Denormals
     /// <summary><see cref="Flush(float)"/> in every lane.</summary>
     public static Vector<float> Flush(Vector<float> x) =>
         Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), new Vector<float>(SmallestNormal)), Vector<float>.Zero, x);
+
+    /// <summary><see cref="Flush(float)"/> in every lane of a 512-bit vector.</summary>
+    public static Vector512<float> Flush(Vector512<float> x) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(x), Vector512.Create(SmallestNormal)), Vector512<float>.Zero, x);
 }

@@ -41,6 +41,11 @@ public interface IKernel
     /// <remarks>Subtracting the row maximum keeps <c>exp</c> from overflowing; the result is unchanged mathematically.</remarks>
     void SoftmaxRows(ReadOnlySpan<float> x, Span<float> y, int rows, int columns);
 
+    /// <summary>Copies rows <paramref name="rows"/> of the row-major <paramref name="source"/> (rows of
+    /// <paramref name="columns"/> values), in that order, into <paramref name="destination"/> — a shuffled mini-batch.</summary>
+    /// <remarks>Row indices are checked by the caller (<see cref="Tensors.Matrix.GatherRows"/>).</remarks>
+    void GatherRows(ReadOnlySpan<float> source, int columns, ReadOnlySpan<int> rows, Span<float> destination);
+
     /// <summary>One Adam step on a parameter tensor, in place: for every i, with <c>g = gradient[i]</c>,
     /// <c>m ← β₁·m + (1 − β₁)·g</c>, <c>v ← β₂·v + (1 − β₂)·g²</c>, <c>w ← w − α·m / (√v + ε)</c>.</summary>
     /// <remarks><paramref name="stepSize"/> α already holds the bias corrections (see <see cref="Optimizers.Adam"/>);

@@ -118,6 +118,13 @@ public sealed class ReferenceKernel : IKernel
     }
 
     /// <inheritdoc />
+    public void GatherRows(ReadOnlySpan<float> source, int columns, ReadOnlySpan<int> rows, Span<float> destination)
+    {
+        for (int i = 0; i < rows.Length; i++)
+            source.Slice(rows[i] * columns, columns).CopyTo(destination.Slice(i * columns, columns));
+    }
+
+    /// <inheritdoc />
     public void AdamUpdate(Span<float> value, ReadOnlySpan<float> gradient, Span<float> m, Span<float> v,
         float beta1, float beta2, float epsilon, float stepSize)
     {

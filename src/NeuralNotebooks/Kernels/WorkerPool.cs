@@ -15,6 +15,11 @@ internal abstract class ParallelJob
 /// of small matrix products (a training step is a few dozen microseconds each) does not pay a thread wake-up each time.
 /// </summary>
 /// <remarks>
+/// <para>Idle workers spin for <see cref="SpinMicroseconds"/> µs after their last chunk — longer than the gaps between
+/// the parallel calls of one training step, which come every few microseconds — and then park on a monitor, using no CPU
+/// until the next call wakes them. So between epochs, in a notebook's other cells, or while libtorch trains in the same
+/// process, the pool costs nothing; only the first product after a pause pays the wake-up (and the caller does not
+/// wait for it: it starts on the chunks itself).</para>
 /// <para>Why not <c>Parallel.For</c>: it allocates (delegate, closure, tasks) on every call and wakes pool threads with a
 /// latency of the same order as the work itself. OpenMP-style runtimes (which libtorch uses) also spin before sleeping.</para>
 /// <para>A job is cut into chunks that threads claim one at a time from a shared ticket (dynamic scheduling): the caller
@@ -37,11 +42,22 @@ internal static class WorkerPool
     private static Exception? _failure;
     [ThreadStatic] private static bool _insideJob;
 
+    /// <summary>Worker threads started so far (the caller of a job is not one of them).</summary>
+    public static int WorkerCount
+    {
+        get { lock (Gate) return Workers.Count; }
+    }
+
+    /// <summary>Workers parked on the monitor right now (using no CPU).</summary>
+    public static int ParkedWorkers => Volatile.Read(ref _sleepers);
+
     /// <summary>Most chunks a job may have.</summary>
     public const int MaxChunks = ushort.MaxValue;
 
-    /// <summary>How long an idle worker spins before it sleeps (≈ 200 µs: longer than the gap between two products of a step).</summary>
-    private static readonly long SpinTicks = Stopwatch.Frequency / 5000;
+    /// <summary>How long an idle worker spins before it parks.</summary>
+    public const int SpinMicroseconds = 50;
+
+    private static readonly long SpinTicks = Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
 
     /// <summary>Runs chunks 0 … <paramref name="chunks"/> − 1 of <paramref name="job"/> on up to <paramref name="threads"/> threads (this one included).</summary>
     public static void Run(ParallelJob job, int chunks, int threads)

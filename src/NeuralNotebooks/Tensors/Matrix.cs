@@ -182,13 +182,10 @@ public sealed class Matrix
     public void GatherRows(ReadOnlySpan<int> indices, Matrix destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        destination.EnsureShape(indices.Length, Columns);
-        for (int i = 0; i < indices.Length; i++)
-        {
-            int r = indices[i];
+        foreach (int r in indices)
             if ((uint)r >= (uint)Rows) throw new ArgumentOutOfRangeException(nameof(indices), r, $"row index must be in [0, {Rows}).");
-            Array.Copy(Data, r * Columns, destination.Data, i * Columns, Columns);
-        }
+        destination.EnsureShape(indices.Length, Columns);
+        Kernels.Kernel.Current.GatherRows(Span, Columns, indices, destination.Span);
     }
 
     /// <summary>Rows <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive) as a new matrix.</summary>

@@ -26,6 +26,8 @@ public class ReportAndCliTests
         Assert.Contains("cell   2/3", output);
         Assert.Matches(@"✗\s+a\.ipynb\s+3\s+too small\s+1\s+≥ 2", output);
         Assert.Contains("FAIL ", output);
+        Assert.Matches(@"FAIL .*a\.ipynb .*wall \d+\.\d s \(cells \d+\.\d s\)", output); // each notebook's wall time
+        Assert.Matches(@"0/1 notebooks passed, wall time \d+\.\d s", output);
         var json = JsonNode.Parse(File.ReadAllText(report))!;
         Assert.False(json["passed"]!.GetValue<bool>());
         var checks = json["checks"]!.AsArray();

@@ -309,6 +309,24 @@ public class FastKernelTests
         Assert.Equal(Run(1), Run(2));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(9, 3)]      // fewer rows than the prefetch distance
+    [InlineData(40, 784)]   // MNIST rows, prefetching
+    [InlineData(33, 7)]     // rows narrower than the prefetched lines
+    public void Gathering_rows_copies_them_in_order_like_the_reference(int count, int columns)
+    {
+        var source = Random(100 * columns, 50);
+        var rng = new Rng(51);
+        var rows = Enumerable.Range(0, count).Select(_ => rng.NextInt(100)).ToArray();
+        var expected = new float[count * columns];
+        var actual = new float[count * columns];
+        Reference.GatherRows(source, columns, rows, expected);
+        Fast.GatherRows(source, columns, rows, actual);
+        Assert.Equal(expected, actual);
+        Assert.Equal(source.AsSpan(rows[^1] * columns, columns).ToArray(), actual.AsSpan((count - 1) * columns).ToArray());
+    }
+
     [Fact]
     public void Denormal_values_are_flushed_to_zero_in_scalar_and_vector_form()
     {
