@@ -37,7 +37,7 @@ internal static class GradientCheck
     /// <summary>A seeded random matrix with entries in [lo, hi).</summary>
     public static Matrix Random(int rows, int cols, int seed, double lo = -1, double hi = 1)
     {
-        var rng = new Randomness.Rng(seed);
+        var rng = new NeuralNotebooks.Randomness.Rng(seed);
         var m = new Matrix(rows, cols);
         for (int i = 0; i < m.Length; i++) m.Data[i] = (float)rng.Uniform(lo, hi);
         return m;

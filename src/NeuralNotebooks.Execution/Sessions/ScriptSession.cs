@@ -100,15 +100,23 @@ public sealed class ScriptSession
             _interrupt = interrupt;
         }
         using var scope = _context.BeginCell(sink);
+        // Cancelled with the interrupt: stops a compilation in progress (the running code stops at its interrupt points).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            var run = RunOnThread(cell, sink, interrupt, cancellationToken);
+            var run = RunOnThread(cell, sink, interrupt, stop.Token);
             var timeout = _options.CellTimeout is { } limit ? Task.Delay(limit, cancellationToken) : Task.Delay(Timeout.Infinite, cancellationToken);
             var first = await Task.WhenAny(run, interrupt.Task, timeout).ConfigureAwait(false);
-            if (first == run) return Finish(await run.ConfigureAwait(false), cell, sink, timedOut: false);
+            if (first == run)
+            {
+                var result = await run.ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                return Finish(result, cell, sink, timedOut: false);
+            }
             cancellationToken.ThrowIfCancellationRequested();
             bool timedOut = first == timeout;
             InterruptPoint.Request(Id);
+            await stop.CancelAsync().ConfigureAwait(false);
             if (await Task.WhenAny(run, Task.Delay(_options.InterruptGrace, cancellationToken)).ConfigureAwait(false) == run)
                 return Finish(await run.ConfigureAwait(false), cell, sink, timedOut);
             cancellationToken.ThrowIfCancellationRequested();
@@ -145,6 +153,7 @@ public sealed class ScriptSession
         var thread = new Thread(() =>
         {
             try { done.SetResult(Run(cell, sink, ticket, cancellationToken)); }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested) { done.SetResult(new RunResult(null, e)); }
             catch (Exception e) { done.SetException(e); }
         }, 64 * 1024 * 1024)
         {

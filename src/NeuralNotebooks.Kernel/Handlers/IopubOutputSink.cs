@@ -109,7 +109,9 @@ internal sealed class IopubOutputSink : ICellOutputSink, ICellInput, IDisposable
     private static JsonObject Bundle(IReadOnlyDictionary<string, string> data)
     {
         var bundle = new JsonObject();
-        foreach (var (mime, text) in data) bundle[mime] = text;
+        // JSON MIME types (a chart's application/vnd.plotly.v1+json) travel as JSON objects, as front ends' renderers expect.
+        foreach (var (mime, text) in data)
+            bundle[mime] = mime == "application/json" || mime.EndsWith("+json", StringComparison.Ordinal) ? JsonNode.Parse(text) : text;
         return bundle;
     }
 

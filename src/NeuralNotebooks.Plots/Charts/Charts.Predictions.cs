@@ -1,3 +1,4 @@
+using NeuralNotebooks.Data;
 using NeuralNotebooks.Plots.Building;
 using NeuralNotebooks.Tensors;
 
@@ -25,7 +26,7 @@ public static partial class Charts
     public static Plot ClassProbabilities(IReadOnlyList<float> probabilities, int trueLabel, IReadOnlyList<string>? classNames = null, string? title = null)
     {
         var p = CheckProbabilities(probabilities, trueLabel, classNames);
-        int predicted = ArgMax(p);
+        int predicted = Labels.ArgmaxOf(p);
         var names = NamesOrIndices(classNames, p.Length);
         var fig = new FigureBuilder(title ?? Caption(p, trueLabel, names), width: Math.Max(420, 60 * p.Length + 120), height: 380);
         fig.Layout.With("title", Props.Title(title ?? Caption(p, trueLabel, names), 16)
@@ -83,7 +84,7 @@ public static partial class Charts
             fig.Add(ImageTrace(z, ImageColors.Binary, SubplotGrid.XRef(imageCell), SubplotGrid.YRef(imageCell)).With("showscale", false));
             var (ix, iy) = ImageAxes(z[0].Length, z.Length, SubplotGrid.XRef(imageCell));
             PlaceAxes(fig, grid, imageCell, ix, iy);
-            bool right = ArgMax(p) == labels[s];
+            bool right = Labels.ArgmaxOf(p) == labels[s];
             fig.Add(CellCaption(grid, imageCell, Caption(p, labels[s], names), right ? RightColor : WrongColor, 12));
 
             fig.Add(Bars(p, labels[s], names, SubplotGrid.XRef(barCell), SubplotGrid.YRef(barCell)));
@@ -96,7 +97,7 @@ public static partial class Charts
 
     private static Plotly.NET.Trace2D Bars(double[] p, int trueLabel, string[] names, string xr, string yr)
     {
-        int predicted = ArgMax(p);
+        int predicted = Labels.ArgmaxOf(p);
         var colors = Enumerable.Repeat(Palette.Gray, p.Length).ToArray();
         colors[predicted] = WrongColor;
         colors[trueLabel] = RightColor;
@@ -108,7 +109,7 @@ public static partial class Charts
     /// <summary>"Shirt 87% (T-shirt/top)": the predicted class, its probability, and the true class.</summary>
     private static string Caption(double[] p, int trueLabel, string[] names)
     {
-        int predicted = ArgMax(p);
+        int predicted = Labels.ArgmaxOf(p);
         return $"{names[predicted]} {Percent(p[predicted])} ({names[trueLabel]})";
     }
 
@@ -128,13 +129,6 @@ public static partial class Charts
             if (!double.IsFinite(p[i])) throw new ArgumentException($"{what}[{i}] is {p[i]}; probabilities must be finite.", nameof(probabilities));
         }
         return p;
-    }
-
-    private static int ArgMax(double[] p)
-    {
-        int best = 0;
-        for (int i = 1; i < p.Length; i++) if (p[i] > p[best]) best = i;
-        return best;
     }
 
     private static string[] NamesOrIndices(IReadOnlyList<string>? names, int k) =>

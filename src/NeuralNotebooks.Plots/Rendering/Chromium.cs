@@ -9,7 +9,9 @@ namespace NeuralNotebooks.Plots.Rendering;
 /// <remarks>
 /// <para>Looked for, in order: the <see cref="PathVariable"/> environment variable, <c>/usr/bin/chromium</c>,
 /// <c>/usr/bin/chromium-browser</c>, <c>/usr/bin/google-chrome</c>, <c>/usr/bin/google-chrome-stable</c>, then
-/// <c>chromium</c>/<c>google-chrome</c> on PATH (and the usual Windows/macOS install folders).</para>
+/// <c>chromium</c>/<c>google-chrome</c> on PATH (and the usual Windows/macOS install folders). When
+/// <see cref="PathVariable"/> is set it is the only place looked at: a setting that names no file means "no Chromium"
+/// (so <c>NEURALNOTEBOOKS_CHROMIUM=none</c> hides an installed one, e.g. to see the tests' skip messages).</para>
 /// <para>Each run uses a new empty profile directory (deleted afterwards), no network services, and
 /// <c>--virtual-time-budget</c> so the page's scripts finish drawing before the picture or DOM is taken.</para>
 /// </remarks>
@@ -53,7 +55,7 @@ public static class Chromium
         if (!string.IsNullOrWhiteSpace(env))
         {
             searched.Add($"${PathVariable}={env}");
-            if (File.Exists(env)) return (env, searched);
+            return (File.Exists(env) ? env : null, searched);
         }
         foreach (var c in Candidates)
         {
@@ -93,7 +95,7 @@ public static class Chromium
             Run(work, VirtualTimeBudgetMs, $"--screenshot={shot}", $"--window-size={width},{height}", "--hide-scrollbars", new Uri(page).AbsoluteUri);
             if (!File.Exists(shot) || new FileInfo(shot).Length == 0)
                 throw new InvalidOperationException($"Chromium ran but wrote no picture for {pngPath}.");
-            AtomicFile.MoveInto(shot, pngPath);
+            AtomicFile.WriteAllBytes(pngPath, File.ReadAllBytes(shot));
         }
         finally
         {

@@ -27,7 +27,8 @@ public static class CommandLine
               Run every C# cell in order in one session per notebook; print each cell, the checks and a summary.
               --report   also write a JSON report (cells, checks, timings)
               --timeout  per-cell limit in seconds (default 600); a cell over it stops its notebook
-              --write    save the outputs into the notebook (nbformat 4.5), or into --output dir
+              --write    save the outputs into the notebook (nbformat 4.5), or into --output dir;
+                         each chart is saved as plotly JSON plus a PNG picture (needs Chromium)
           export-html <notebooks or folders…> --output dir [--run] [--timeout seconds]
               Write a static offline course: one page per notebook and index.html (--run: execute first).
           export-cs <notebooks or folders…> --output dir
@@ -76,6 +77,7 @@ public static class CommandLine
         engine.Progress += (_, p) => PrintProgress(output, p);
         var results = new List<NotebookRunResult>();
         var wall = System.Diagnostics.Stopwatch.StartNew();
+        var notes = new List<string>();
         foreach (var path in notebooks)
         {
             output.WriteLine($"▶ {path}");
@@ -85,18 +87,30 @@ public static class CommandLine
             if (args.Write && result.Notebook is not null)
             {
                 var target = args.Output is null ? path : Path.Combine(args.Output, Path.GetFileName(path));
+                var charts = SavedCharts.AddPictures(result.Notebook, SavedBefore(target));
+                if (charts.Charts > 0) output.WriteLine($"  {charts.Describe()}");
+                if (charts.Problem is not null) notes.Add($"{target}: {charts.Describe()}");
                 NotebookWriter.Write(result.Notebook, target);
                 output.WriteLine($"  saved {target}");
             }
         }
         output.WriteLine();
         output.Write(RunReport.Summary(results, wall.Elapsed));
+        foreach (var note in notes) output.WriteLine($"note: {note}");
         if (args.Report is not null)
         {
             RunReport.Write(results, args.Report);
             output.WriteLine($"report: {args.Report}");
         }
         return results.All(r => r.Passed) ? 0 : 1;
+    }
+
+    /// <summary>The notebook as it is saved at <paramref name="path"/> now, or null (none yet, or unreadable).</summary>
+    private static Notebook? SavedBefore(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try { return NotebookReader.Read(path); }
+        catch (NotebookFormatException) { return null; }
     }
 
     private static void PrintProgress(TextWriter output, CellProgress p)

@@ -55,11 +55,7 @@ internal sealed class NotebookOutputs : ICellOutputSink
         lock (_gate)
         {
             if (!_displays.TryGetValue(displayId, out var shown)) return;
-            foreach (var output in shown)
-            {
-                output.Data.Clear();
-                foreach (var (mime, text) in data) output.Data[mime] = System.Text.Json.Nodes.JsonValue.Create(text);
-            }
+            foreach (var output in shown) output.SetData(data);
         }
     }
 

@@ -45,6 +45,18 @@ public sealed class NotebookOutput
     /// <summary>Transient display id (not saved).</summary>
     public string? DisplayId { get; set; }
 
+    /// <summary>True for MIME types whose content nbformat stores as JSON, not text: <c>application/json</c> and <c>*+json</c>
+    /// (e.g. <c>application/vnd.plotly.v1+json</c>).</summary>
+    public static bool IsJsonMimeType(string mimeType) =>
+        mimeType == "application/json" || mimeType.EndsWith("+json", StringComparison.Ordinal);
+
+    /// <summary>The JSON stored for <paramref name="mimeType"/> (parsed, when it was given as JSON text), or null.</summary>
+    /// <exception cref="System.Text.Json.JsonException">The content is text that is not JSON.</exception>
+    public JsonNode? GetJson(string mimeType) =>
+        Data.TryGetValue(mimeType, out var node)
+            ? node is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text) : node
+            : null;
+
     /// <summary>The text stored for <paramref name="mimeType"/>, or null.</summary>
     public string? GetText(string mimeType) =>
         Data.TryGetValue(mimeType, out var node) && node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
@@ -52,7 +64,8 @@ public sealed class NotebookOutput
     /// <summary>A stream output.</summary>
     public static NotebookOutput Stream(string name, string text) => new("stream") { Name = name, Text = text };
 
-    /// <summary>A display_data (or, with <paramref name="executionCount"/>, execute_result) output holding text contents.</summary>
+    /// <summary>A display_data (or, with <paramref name="executionCount"/>, execute_result) output holding text contents
+    /// (JSON MIME types, see <see cref="IsJsonMimeType"/>, are parsed and kept as JSON).</summary>
     public static NotebookOutput Display(IReadOnlyDictionary<string, string> data, int? executionCount = null, string? displayId = null)
     {
         var o = new NotebookOutput(executionCount is null ? "display_data" : "execute_result")
@@ -60,8 +73,17 @@ public sealed class NotebookOutput
             ExecutionCount = executionCount,
             DisplayId = displayId,
         };
-        foreach (var (mime, text) in data) o.Data[mime] = JsonValue.Create(text);
+        o.SetData(data);
         return o;
+    }
+
+    /// <summary>Replaces <see cref="Data"/> with <paramref name="data"/> (MIME type → text; JSON MIME types are parsed and kept as JSON).</summary>
+    /// <exception cref="System.Text.Json.JsonException">Text given for a JSON MIME type is not JSON.</exception>
+    public void SetData(IReadOnlyDictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Data.Clear();
+        foreach (var (mime, text) in data) Data[mime] = IsJsonMimeType(mime) ? JsonNode.Parse(text) : JsonValue.Create(text);
     }
 
     /// <summary>An error output.</summary>

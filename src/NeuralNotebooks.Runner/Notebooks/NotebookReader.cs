@@ -96,7 +96,7 @@ public static class NotebookReader
             case "execute_result":
                 if (o["data"] is JsonObject data)
                     foreach (var (mime, value) in data)
-                        output.Data[mime] = value is JsonArray or JsonValue && !mime.EndsWith("json", StringComparison.Ordinal)
+                        output.Data[mime] = value is JsonArray or JsonValue && !NotebookOutput.IsJsonMimeType(mime)
                             ? JsonValue.Create(MultiLine(value, where, path))
                             : value?.DeepClone();
                 output.Metadata = o["metadata"] is JsonObject md ? (JsonObject)md.DeepClone() : new JsonObject();

@@ -10,7 +10,8 @@ namespace NeuralNotebooks.Runner.Notebooks;
 /// <summary>Writes notebooks as nbformat 4.5 JSON, formatted like Jupyter so diffs stay small.</summary>
 /// <remarks>
 /// <para>Formatting: one-space indentation, object keys sorted (ordinal), multi-line text as a list of lines, non-ASCII
-/// characters kept as they are, '\n' line ends and a trailing newline. The same notebook always gives the same bytes.</para>
+/// characters kept as they are, '\n' line ends and a trailing newline; JSON outputs (<c>*+json</c>) as JSON, their arrays
+/// of numbers on one line each. The same notebook always gives the same bytes.</para>
 /// <para>Cells without a valid id get one derived from their position and source (stable across writes); notebooks older
 /// than 4.5 are written as 4.5. Files are written to a temporary file first and then renamed, so a notebook is never
 /// left half-written.</para>
@@ -43,7 +44,17 @@ public static partial class NotebookWriter
         {
             WriteSorted(writer, root);
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return NumberArray().Replace(Encoding.UTF8.GetString(buffer.ToArray()), m => "[" + string.Join(", ", m.Value.Trim('[', ']').Split(',').Select(n => n.Trim())) + "]") + "\n";
+    }
+
+    /// <summary>JSON as the writer stores it, on one line: keys sorted, strings escaped the same way. Two nodes holding
+    /// the same JSON give the same text, whatever their key order or escaping was.</summary>
+    public static string CanonicalJson(JsonNode? node)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            WriteSorted(writer, node);
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>Gives every cell without a valid, unique id a stable one (12 hex digits of a hash of its position and source).</summary>
@@ -62,6 +73,12 @@ public static partial class NotebookWriter
             }
         }
     }
+
+    /// <summary>An indented array whose items are all numbers (only JSON outputs such as chart data have them). Written
+    /// on one line, as a row of numbers, instead of one number per line: chart data stays a fraction of the size.
+    /// A raw line break cannot occur inside a JSON string, so this never matches text.</summary>
+    [GeneratedRegex(@"\[\n[ ]*-?[0-9][0-9.eE+-]*(,\n[ ]*-?[0-9][0-9.eE+-]*)*\n[ ]*\]")]
+    private static partial Regex NumberArray();
 
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
     private static partial Regex ValidId();
@@ -97,7 +114,8 @@ public static partial class NotebookWriter
             case "execute_result":
                 var data = new JsonObject();
                 foreach (var (mime, value) in output.Data)
-                    data[mime] = value is JsonValue v && v.TryGetValue<string>(out var s) ? Lines(s) : value?.DeepClone();
+                    data[mime] = NotebookOutput.IsJsonMimeType(mime) ? output.GetJson(mime)?.DeepClone()
+                        : value is JsonValue v && v.TryGetValue<string>(out var s) ? Lines(s) : value?.DeepClone();
                 o["data"] = data;
                 o["metadata"] = output.Metadata.DeepClone();
                 if (output.OutputType == "execute_result")

@@ -37,7 +37,8 @@ internal static class NativeFileLocator
             if (torchSharpVersion is not null) folders.Add(Path.Combine(root, "torchsharp", torchSharpVersion, "runtimes", rid, "native"));
             if (libTorchVersion is not null) folders.Add(Path.Combine(root, $"libtorch-cpu-{rid}", libTorchVersion, "runtimes", rid, "native"));
         }
-        return folders.Where(f => f.Length > 0).Select(f => Path.GetFullPath(f)).Distinct(StringComparer.Ordinal).ToArray();
+        return folders.Where(f => f.Length > 0).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f)))
+                      .Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The first of <paramref name="folders"/> that holds <paramref name="file"/>, as a full path; null when none does.</summary>

@@ -52,10 +52,9 @@ public static class TorchNativeLoader
         {
             return LoadOnLinux();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ElfFormatException or DllNotFoundException
-                                      or BadImageFormatException or InvalidOperationException)
+        catch (Exception e)   // it runs from a module initializer: any failure must become a reason, never a crash
         {
-            return new(NativeLoadAction.CannotHelp, $"the kit's TorchSharp loader failed: {e.Message}");
+            return new(NativeLoadAction.CannotHelp, $"the kit's TorchSharp loader failed: {e.GetType().Name}: {e.Message}");
         }
     }
 

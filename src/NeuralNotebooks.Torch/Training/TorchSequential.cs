@@ -18,9 +18,10 @@ using TorchLinear = TorchSharp.Modules.Linear;
 namespace NeuralNotebooks.Torch.Training;
 
 /// <summary>
-/// The TorchSharp twin of a from-scratch <see cref="Sequential"/>: the same layers as libtorch modules, trained with the
-/// same surface — <see cref="Compile"/>, <see cref="Fit"/>, <see cref="Evaluate"/>, <see cref="Predict(Matrix, int)"/> —
-/// taking our <see cref="Matrix"/> data and returning our <see cref="History"/>, so the same charts and callbacks work.
+/// The TorchSharp twin of a from-scratch <see cref="Sequential"/>: the same layers as libtorch modules, trained by the
+/// same loop (<see cref="Model.Fit"/>) with the same surface — <see cref="Compile"/>, <see cref="Model.Evaluate"/>,
+/// <see cref="Predict(Matrix, int)"/> — taking our <see cref="Matrix"/> data and returning our <see cref="History"/>, so
+/// the same charts and callbacks work.
 /// </summary>
 /// <example>
 /// <code>
@@ -46,7 +47,7 @@ namespace NeuralNotebooks.Torch.Training;
 /// and the twin itself should be disposed (<c>using var twin = …</c>). Threads: <see cref="TorchSupport.SetThreads"/>.
 /// Not thread-safe, and Fit seeds libtorch's global generator.</para>
 /// </remarks>
-public sealed class TorchSequential : ITrainableModel, IDisposable
+public sealed class TorchSequential : Model, IDisposable
 {
     private readonly LayerPlan _plan;
     private readonly nn.Module<Tensor, Tensor> _module;
@@ -55,7 +56,7 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     private readonly List<TorchMetric> _metrics = new();
     private optim.Optimizer? _torchOptimizer;
     private TorchLoss? _loss;
-    private int _fits;
+    private (Tensor X, Tensor Y, Tensor? Labels)? _training;
     private bool _disposed;
 
     /// <summary>Creates the twin of <paramref name="model"/> (which must be built: it starts with an <see cref="Input"/>).</summary>
@@ -63,31 +64,23 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     /// <param name="copyWeights">Start from <paramref name="model"/>'s current weights (true, default) or torch's own initialisation.</param>
     /// <exception cref="ArgumentException">The model is not built or has a layer or activation without a twin.</exception>
     /// <exception cref="InvalidOperationException">TorchSharp cannot load here; the message says why.</exception>
-    public TorchSequential(Sequential model, bool copyWeights = true)
+    public TorchSequential(Sequential model, bool copyWeights = true) : base(CheckNotNull(model).Seed, model.Name)
     {
         _plan = LayerPlan.Of(model, nameof(model));
         TorchSupport.EnsureAvailable();
-        Seed = model.Seed;
-        Name = model.Name;
         _parameterNames = model.Parameters.Select(p => p.Name).ToArray();
         (_module, _linears) = TorchModuleBuilder.Create(_plan, includeOutputSoftmax: false);
         if (copyWeights) TorchModuleBuilder.CopyWeights(model.GetWeights(), _linears);
     }
 
-    /// <summary>The seed of the shuffling and dropout (the scratch model's seed).</summary>
-    public int Seed { get; }
-
-    /// <summary>The scratch model's name.</summary>
-    public string Name { get; }
-
     /// <summary>The architecture line of the scratch model, e.g. "Input(2) -> Dense(32, relu) -> Dense(1, sigmoid)".</summary>
     public string Architecture => _plan.Architecture;
 
     /// <summary>Input width.</summary>
-    public int InputSize => _plan.InputSize;
+    public override int InputSize => _plan.InputSize;
 
     /// <summary>Output width.</summary>
-    public int OutputSize => _plan.Output!.Units;
+    public override int OutputSize => _plan.Output!.Units;
 
     /// <summary>Total number of trainable scalars (the same as the scratch model's).</summary>
     public long ParameterCount => _linears.Sum(l => l.weight!.numel() + l.bias!.numel());
@@ -104,17 +97,8 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     /// <summary>True when the output layer's softmax is applied outside <see cref="Module"/>.</summary>
     public bool SoftmaxOutsideModule => _plan.EndsWithSoftmax;
 
-    /// <summary>Our optimizer given to <see cref="Compile"/> (its hyper-parameters were mapped to torch's).</summary>
-    public Optimizer? Optimizer { get; private set; }
-
-    /// <summary>The torch optimizer created by <see cref="Compile"/>.</summary>
+    /// <summary>The torch optimizer created by <see cref="Compile"/> (our <see cref="Model.Optimizer"/>'s hyper-parameters mapped to torch's).</summary>
     public optim.Optimizer? TorchOptimizer => _torchOptimizer;
-
-    /// <summary>Our loss given to <see cref="Compile"/>.</summary>
-    public Loss? Loss { get; private set; }
-
-    /// <summary>The compiled metric names, e.g. ["accuracy"].</summary>
-    public IReadOnlyList<string> MetricNames => _metrics.Select(m => m.Name).ToArray();
 
     /// <summary>Chooses how the twin learns and what it reports, like the scratch <see cref="Sequential.Compile"/>.</summary>
     /// <param name="optimizer">Our optimizer (sgd, rmsprop, adam) — mapped to torch's with the same hyper-parameters.</param>
@@ -122,195 +106,32 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     /// <param name="metrics">"accuracy", "mse", "mae".</param>
     /// <remarks>Compiling again starts a fresh torch optimizer (its moving averages are forgotten); weights are kept.</remarks>
     /// <exception cref="ArgumentException">The optimizer, loss or a metric has no mapping.</exception>
-    public void Compile(Optimizer optimizer, Loss loss, params string[] metrics)
+    public override void Compile(Optimizer optimizer, Loss loss, params string[] metrics)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(loss);
         NotDisposed();
         var torchLoss = TorchLoss.For(loss, _plan.EndsWithSoftmax);
-        var newMetrics = (metrics ?? Array.Empty<string>()).Select(m => TorchMetric.Create(m, loss, OutputSize)).ToList();
+        var newMetrics = (metrics ?? Array.Empty<string>()).Select(m => TrainingMetric.Create(m, loss, OutputSize)).ToArray();
         var torchOptimizer = TorchOptimizers.Create(optimizer, _module.parameters());
         _torchOptimizer?.Dispose();
         _torchOptimizer = torchOptimizer;
-        Optimizer = optimizer;
-        Loss = loss;
         _loss = torchLoss;
         _metrics.Clear();
-        _metrics.AddRange(newMetrics);
-    }
-
-    /// <summary>Trains the twin (Keras' <c>model.fit</c>); the parameters mean what they mean for <see cref="Sequential.Fit"/>.</summary>
-    /// <param name="x">Inputs, one row per sample.</param>
-    /// <param name="y">Targets: one-hot rows, a 0/1 column, or a column of class indices for the sparse loss.</param>
-    /// <param name="epochs">Passes over the training data.</param>
-    /// <param name="batchSize">Samples per step; the last batch may be smaller.</param>
-    /// <param name="validationSplit">Fraction of the samples taken from the END before shuffling (as Keras) for validation.</param>
-    /// <param name="validationData">Explicit validation data (takes precedence over <paramref name="validationSplit"/>).</param>
-    /// <param name="shuffle">Shuffle the training samples every epoch.</param>
-    /// <param name="seed">Seed of the shuffling and of libtorch's generator (dropout); derived from <see cref="Seed"/> when null,
-    /// by the same rule as the scratch model, so both visit the samples in the same order.</param>
-    /// <param name="callbacks">e.g. <c>new EarlyStopping(...)</c>.</param>
-    /// <param name="verbose">0: silent; 1: one line per epoch on the console.</param>
-    /// <returns>The loss and metrics per epoch, with the same keys as the scratch model's history.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">epochs or batchSize ≤ 0, or validationSplit outside [0, 1) or leaving no samples.</exception>
-    /// <exception cref="ArgumentException">Shapes don't fit the model (the message names them).</exception>
-    /// <exception cref="InvalidOperationException">Not compiled.</exception>
-    public History Fit(Matrix x, Matrix y, int epochs = 1, int batchSize = 32, double validationSplit = 0,
-        (Matrix X, Matrix Y)? validationData = null, bool shuffle = true, int? seed = null,
-        IEnumerable<Callback>? callbacks = null, int verbose = 0)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (epochs <= 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must be > 0.");
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
-        if (!(validationSplit >= 0 && validationSplit < 1))
-            throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validationSplit must be in [0, 1).");
-        var (optimizer, loss) = RequireCompiled(nameof(Fit));
-        CheckData(x, y, nameof(x), nameof(y));
-
-        Matrix xTrain = x, yTrain = y;
-        Matrix? xVal = null, yVal = null;
-        if (validationData is (Matrix vx, Matrix vy))
-        {
-            CheckData(vx, vy, "validationData.X", "validationData.Y");
-            (xVal, yVal) = (vx, vy);
-        }
-        else if (validationSplit > 0)
-        {
-            int splitAt = (int)Math.Ceiling(x.Rows * (1 - validationSplit));
-            if (splitAt <= 0 || splitAt >= x.Rows)
-                throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit,
-                    $"validationSplit {validationSplit.ToString(CultureInfo.InvariantCulture)} leaves no training or no validation samples out of {x.Rows}.");
-            (xTrain, xVal) = (x.SliceRows(0, splitAt), x.SliceRows(splitAt, x.Rows));
-            (yTrain, yVal) = (y.SliceRows(0, splitAt), y.SliceRows(splitAt, y.Rows));
-        }
-
-        int runSeed = seed ?? unchecked(Seed * 7919 + 104729 + _fits);
-        _fits++;
-        var shuffler = new Rng(runSeed);
-        torch.manual_seed(runSeed);
-
-        var history = new History();
-        var context = new TrainingContext(this, history, epochs);
-        var all = (callbacks ?? Enumerable.Empty<Callback>()).ToList();
-        if (verbose > 0) all.Insert(0, new ProgressLogger());
-        foreach (var c in all) c.OnTrainBegin(context);
-
-        int n = xTrain.Rows;
-        int batches = (n + batchSize - 1) / batchSize;
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        var orderLong = new long[n];
-        var metricSums = new double[_metrics.Count];
-
-        using (var xAll = TorchBridge.ToTensor(xTrain))
-        using (var yAll = TorchBridge.ToTensor(yTrain))
-        using (var labelsAll = loss.Sparse ? TorchBridge.ToLabelTensor(yTrain) : null)
-        {
-            for (int epoch = 1; epoch <= epochs && !context.StopRequested; epoch++)
-            {
-                var watch = Stopwatch.StartNew();
-                if (shuffle) shuffler.Shuffle(order.AsSpan());
-                for (int i = 0; i < n; i++) orderLong[i] = order[i];
-                double lossSum = 0;
-                Array.Clear(metricSums);
-                bool diverged = false;
-                _module.train();
-                using (var permutation = torch.tensor(orderLong, new long[] { n }))
-                {
-                    for (int b = 0; b < batches; b++)
-                    {
-                        using var scope = torch.NewDisposeScope();
-                        int start = b * batchSize, count = Math.Min(batchSize, n - start);
-                        var rows = permutation.narrow(0, start, count);
-                        var xb = xAll.index_select(0, rows);
-                        var yb = yAll.index_select(0, rows);
-                        var lb = labelsAll?.index_select(0, rows);
-
-                        optimizer.zero_grad();
-                        var raw = _module.forward(xb);
-                        var batchLoss = loss.Compute(raw, yb, lb);
-                        double lossValue = batchLoss.item<float>();
-                        if (!double.IsFinite(lossValue))
-                        {
-                            string reason = $"Training stopped: the loss became {lossValue.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, batch {b + 1} of {batches}. " +
-                                            "Try a smaller learning rate or scaled inputs.";
-                            Console.WriteLine(reason);
-                            context.RequestStop(reason);
-                            diverged = true;
-                            break;
-                        }
-                        lossSum += lossValue * count;
-                        if (_metrics.Count > 0)
-                        {
-                            using var noGrad = torch.no_grad();
-                            var predictions = loss.Predictions(raw.detach());
-                            for (int m = 0; m < _metrics.Count; m++) metricSums[m] += _metrics[m].BatchSum(predictions, yb, lb);
-                        }
-                        batchLoss.backward();
-                        optimizer.step();
-                    }
-                }
-                if (diverged) break;
-
-                var validation = xVal is not null && yVal is not null ? Evaluate(xVal, yVal, batchSize) : null;
-                watch.Stop();
-                context.CompleteEpoch(epoch, lossSum, _metrics.Select(m => m.Name).ToArray(), metricSums, n, validation, watch.Elapsed, all);
-            }
-        }
-        _module.eval();
-        foreach (var c in all) c.OnTrainEnd(context);
-        return history;
-    }
-
-    /// <summary>The loss and metrics on (x, y) in inference mode (dropout off), like <see cref="Sequential.Evaluate"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">batchSize ≤ 0.</exception>
-    /// <exception cref="ArgumentException">Shapes don't fit the model.</exception>
-    /// <exception cref="InvalidOperationException">Not compiled.</exception>
-    public EvaluationResult Evaluate(Matrix x, Matrix y, int batchSize = 32)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
-        var (_, loss) = RequireCompiled(nameof(Evaluate));
-        CheckData(x, y, nameof(x), nameof(y));
-        bool wasTraining = _module.training;
-        _module.eval();
-        double lossSum = 0;
-        var sums = new double[_metrics.Count];
-        using (torch.no_grad())
-        using (var xAll = TorchBridge.ToTensor(x))
-        using (var yAll = TorchBridge.ToTensor(y))
-        using (var labelsAll = loss.Sparse ? TorchBridge.ToLabelTensor(y) : null)
-        {
-            for (int start = 0; start < x.Rows; start += batchSize)
-            {
-                using var scope = torch.NewDisposeScope();
-                int count = Math.Min(batchSize, x.Rows - start);
-                var xb = xAll.narrow(0, start, count);
-                var yb = yAll.narrow(0, start, count);
-                var lb = labelsAll?.narrow(0, start, count);
-                var raw = _module.forward(xb);
-                lossSum += loss.Compute(raw, yb, lb).item<float>() * (double)count;
-                var predictions = loss.Predictions(raw);
-                for (int m = 0; m < _metrics.Count; m++) sums[m] += _metrics[m].BatchSum(predictions, yb, lb);
-            }
-        }
-        _module.train(wasTraining);
-        var metrics = new Dictionary<string, double>();
-        for (int m = 0; m < _metrics.Count; m++) metrics[_metrics[m].Name] = sums[m] / x.Rows;
-        return new EvaluationResult(lossSum / x.Rows, metrics);
+        _metrics.AddRange(newMetrics.Select(m => new TorchMetric(m)));
+        SetCompiled(optimizer, loss, newMetrics);
     }
 
     /// <summary>The twin's outputs for <paramref name="x"/> in inference mode (probabilities after a softmax output).</summary>
     /// <exception cref="ArgumentOutOfRangeException">batchSize ≤ 0.</exception>
     /// <exception cref="ArgumentException">x has the wrong number of columns.</exception>
-    public Matrix Predict(Matrix x, int batchSize = 256)
+    public override Matrix Predict(Matrix x, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
+        NotDisposed();
         CheckInput(x, nameof(x));
-        bool wasTraining = NotDisposed()._module.training;
+        bool wasTraining = _module.training;
         _module.eval();
         var result = new Matrix(x.Rows, OutputSize);
         using (torch.no_grad())
@@ -328,29 +149,16 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
         return result;
     }
 
-    /// <summary>The outputs for one sample given as values.</summary>
-    public float[] Predict(params float[] sample) => Predict(Matrix.RowVector(sample)).Span.ToArray();
-
     /// <summary>One optimizer step on exactly this batch, in training mode (Keras' <c>train_on_batch</c>); returns the batch
     /// loss before the step — like <see cref="Sequential.TrainOnBatch"/>, and like it, a NaN or infinite loss leaves the weights unchanged.</summary>
     /// <exception cref="ArgumentException">Shapes don't fit the model.</exception>
     /// <exception cref="InvalidOperationException">Not compiled.</exception>
-    public double TrainOnBatch(Matrix x, Matrix y)
+    public override double TrainOnBatch(Matrix x, Matrix y)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var (optimizer, loss) = RequireCompiled(nameof(TrainOnBatch));
+        RequireCompiled(nameof(TrainOnBatch));
         CheckData(x, y, nameof(x), nameof(y));
         using var scope = torch.NewDisposeScope();
-        _module.train();
-        optimizer.zero_grad();
-        var batchLoss = loss.Compute(_module.forward(TorchBridge.ToTensor(x)), TorchBridge.ToTensor(y), loss.Sparse ? TorchBridge.ToLabelTensor(y) : null);
-        double value = batchLoss.item<float>();
-        if (double.IsFinite(value))
-        {
-            batchLoss.backward();
-            optimizer.step();
-        }
+        double value = TrainStep(TorchBridge.ToTensor(x), TorchBridge.ToTensor(y), _loss!.Sparse ? TorchBridge.ToLabelTensor(y) : null, Span<double>.Empty);
         _module.eval();
         return value;
     }
@@ -366,12 +174,11 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     /// <remarks>The kernel gradient is the transpose of torch's <c>weight.grad</c> (torch stores W as units×in).</remarks>
     /// <exception cref="ArgumentException">Shapes don't fit the model.</exception>
     /// <exception cref="InvalidOperationException">Not compiled.</exception>
-    public Gradients ComputeGradients(Matrix x, Matrix y, bool training = false)
+    public override Gradients ComputeGradients(Matrix x, Matrix y, bool training = false)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var (_, loss) = RequireCompiled(nameof(ComputeGradients));
+        RequireCompiled(nameof(ComputeGradients));
         CheckData(x, y, nameof(x), nameof(y));
+        var loss = _loss!;
         using var scope = torch.NewDisposeScope();
         _module.train(training);
         _module.zero_grad();
@@ -389,7 +196,7 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     }
 
     /// <summary>Copies of all weights in our layout, layer by layer: kernel (in×units, the transpose of torch's weight), bias (1×units).</summary>
-    public IReadOnlyList<Matrix> GetWeights()
+    public override IReadOnlyList<Matrix> GetWeights()
     {
         NotDisposed();
         var weights = new List<Matrix>(2 * _linears.Count);
@@ -403,7 +210,7 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
 
     /// <summary>Replaces all weights, given in our layout (as <see cref="GetWeights"/> returns them, or the scratch model's <c>GetWeights()</c>).</summary>
     /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes).</exception>
-    public void SetWeights(IReadOnlyList<Matrix> weights)
+    public override void SetWeights(IReadOnlyList<Matrix> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         NotDisposed();
@@ -441,6 +248,97 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
     /// <summary>"TorchSequential: Input(2) -> Dense(32, relu) -> Dense(1, sigmoid)".</summary>
     public override string ToString() => $"TorchSequential: {Architecture}";
 
+    /// <summary>Tensors of the training rows on the libtorch side, seeds libtorch's generator (dropout) with
+    /// <paramref name="seed"/>.</summary>
+    protected override void BeginFit(Matrix x, Matrix y, int seed)
+    {
+        torch.manual_seed(seed);
+        var xAll = TorchBridge.ToTensor(x);
+        var yAll = TorchBridge.ToTensor(y);
+        _training = (xAll, yAll, _loss!.Sparse ? TorchBridge.ToLabelTensor(y) : null);
+    }
+
+    /// <summary>Selects the batch's rows on the libtorch side (<c>index_select</c>) and takes <see cref="TrainStep"/>,
+    /// inside a dispose scope that frees the batch's tensors.</summary>
+    protected override double TrainBatch(ReadOnlySpan<int> rows, Span<double> metricSums)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (xAll, yAll, labelsAll) = _training!.Value;
+        var indices = new long[rows.Length];
+        for (int i = 0; i < indices.Length; i++) indices[i] = rows[i];
+        var index = torch.tensor(indices, new long[] { indices.Length });
+        return TrainStep(xAll.index_select(0, index), yAll.index_select(0, index), labelsAll?.index_select(0, index), metricSums);
+    }
+
+    /// <summary>Frees the training tensors and leaves the network in inference mode.</summary>
+    protected override void EndFit()
+    {
+        if (_training is var (xAll, yAll, labelsAll))
+        {
+            xAll.Dispose();
+            yAll.Dispose();
+            labelsAll?.Dispose();
+        }
+        _training = null;
+        _module.eval();
+    }
+
+    /// <summary>Like the scratch model: inference mode (dropout off), consecutive batches of the rows, without autograd.</summary>
+    protected override EvaluationResult EvaluateRows(Matrix x, Matrix y, int first, int end, int batchSize)
+    {
+        var loss = _loss!;
+        if (first != 0 || end != x.Rows) (x, y) = (x.SliceRows(first, end), y.SliceRows(first, end));
+        bool wasTraining = _module.training;
+        _module.eval();
+        double lossSum = 0;
+        var sums = new double[_metrics.Count];
+        using (torch.no_grad())
+        using (var xAll = TorchBridge.ToTensor(x))
+        using (var yAll = TorchBridge.ToTensor(y))
+        using (var labelsAll = loss.Sparse ? TorchBridge.ToLabelTensor(y) : null)
+        {
+            for (int start = 0; start < x.Rows; start += batchSize)
+            {
+                using var scope = torch.NewDisposeScope();
+                int count = Math.Min(batchSize, x.Rows - start);
+                var xb = xAll.narrow(0, start, count);
+                var yb = yAll.narrow(0, start, count);
+                var lb = labelsAll?.narrow(0, start, count);
+                var raw = _module.forward(xb);
+                lossSum += loss.Compute(raw, yb, lb).item<float>() * (double)count;
+                var predictions = loss.Predictions(raw);
+                for (int m = 0; m < _metrics.Count; m++) sums[m] += _metrics[m].BatchSum(predictions, yb, lb);
+            }
+        }
+        _module.train(wasTraining);
+        return Result(lossSum, sums, x.Rows);
+    }
+
+    /// <summary>
+    /// One gradient step, in training mode: forward pass and the batch's mean loss; unless it is NaN or infinite, the
+    /// metrics' batch sums (added to <paramref name="metricSums"/>, when not empty), autograd's backward pass and one
+    /// optimizer step. Returns the loss before the step.
+    /// </summary>
+    private double TrainStep(Tensor xb, Tensor yb, Tensor? lb, Span<double> metricSums)
+    {
+        var (optimizer, loss) = (_torchOptimizer!, _loss!);
+        _module.train();
+        optimizer.zero_grad();
+        var raw = _module.forward(xb);
+        var batchLoss = loss.Compute(raw, yb, lb);
+        double value = batchLoss.item<float>();
+        if (!double.IsFinite(value)) return value;
+        if (!metricSums.IsEmpty)
+        {
+            using var noGrad = torch.no_grad();
+            var predictions = loss.Predictions(raw.detach());
+            for (int m = 0; m < metricSums.Length; m++) metricSums[m] += _metrics[m].BatchSum(predictions, yb, lb);
+        }
+        batchLoss.backward();
+        optimizer.step();
+        return value;
+    }
+
     /// <summary>Releases the native tensors of the network and the optimizer.</summary>
     public void Dispose()
     {
@@ -458,37 +356,19 @@ public sealed class TorchSequential : ITrainableModel, IDisposable
         return this;
     }
 
-    private (optim.Optimizer Optimizer, TorchLoss Loss) RequireCompiled(string operation)
+    /// <summary>Throws when disposed, then unless compiled.</summary>
+    protected override void RequireCompiled(string operation)
     {
         NotDisposed();
-        if (_torchOptimizer is null || _loss is null) throw new InvalidOperationException($"Compile the model before calling {operation}.");
-        return (_torchOptimizer, _loss);
+        base.RequireCompiled(operation);
     }
+
+    private static Sequential CheckNotNull(Sequential model) => model ?? throw new ArgumentNullException(nameof(model));
 
     private void RequireSameArchitecture(Sequential model, string paramName)
     {
         ArgumentNullException.ThrowIfNull(model, paramName);
         if (model.Architecture != Architecture)
             throw new ArgumentException($"The model is {model.Architecture} but the twin is {Architecture}.", paramName);
-    }
-
-    private void CheckInput(Matrix x, string name)
-    {
-        if (x.Columns != InputSize) throw new ArgumentException($"{name} has shape {x.ShapeText} but the model takes (batch, {InputSize}).", name);
-        if (x.Rows == 0) throw new ArgumentException($"{name} has no samples.", name);
-    }
-
-    private void CheckData(Matrix x, Matrix y, string xName, string yName)
-    {
-        CheckInput(x, xName);
-        if (x.Rows != y.Rows) throw new ArgumentException($"{xName} has {x.Rows} samples {x.ShapeText} but {yName} has {y.Rows} {y.ShapeText}.", yName);
-        bool sparse = Loss is SparseCategoricalCrossEntropy;
-        int expected = sparse ? 1 : OutputSize;
-        if (y.Columns != expected)
-        {
-            string hint = sparse ? " (integer class labels)"
-                : OutputSize > 1 && y.Columns == 1 ? " — one-hot encode the labels or use sparse_categorical_crossentropy" : "";
-            throw new ArgumentException($"{yName} has shape {y.ShapeText} but the model's targets are (batch, {expected}){hint}.", yName);
-        }
     }
 }

@@ -33,8 +33,8 @@ public static class Labels
     }
 
     /// <summary>The column index of each row's largest value (the predicted class of a probability row).</summary>
-    /// <remarks>Ties resolve to the first maximal column and a NaN counts as the largest value, both as in
-    /// <c>numpy.argmax</c>.</remarks>
+    /// <remarks>Each row by <see cref="ArgmaxOf(ReadOnlySpan{float})"/>: ties resolve to the first maximal column and a
+    /// NaN counts as the largest value.</remarks>
     /// <exception cref="ArgumentException"><paramref name="m"/> has no columns.</exception>
     public static int[] Argmax(Matrix m)
     {
@@ -79,17 +79,29 @@ public static class Labels
         return labels;
     }
 
-    /// <summary>The index of the first largest value of a non-empty span (NaN counts as largest, like numpy).</summary>
-    internal static int ArgmaxOf(ReadOnlySpan<float> values)
+    /// <summary>The index of the largest value: the predicted class of one row of probabilities (or scores).</summary>
+    /// <remarks>
+    /// <para>The one argmax rule of the library (accuracy, the training history, confusion matrices, charts):
+    /// <c>argmax(v) = the first i with v[i] = max v</c>, and when v contains NaN, the index of the first NaN — NaN counts
+    /// as larger than every number, as in <c>numpy.argmax</c> and <c>torch.argmax</c>. So a model whose output went NaN
+    /// is not credited with a lucky class 0, and both engines' accuracies agree.</para>
+    /// <para>−∞ and +∞ are ordinary values: [−∞, −∞] gives 0, [1, +∞] gives 1.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty.</exception>
+    public static int ArgmaxOf(ReadOnlySpan<float> values) => Argmax(values);
+
+    /// <summary>The index of the largest value, by the rule of <see cref="ArgmaxOf(ReadOnlySpan{float})"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty.</exception>
+    public static int ArgmaxOf(ReadOnlySpan<double> values) => Argmax(values);
+
+    private static int Argmax<T>(ReadOnlySpan<T> values) where T : System.Numerics.INumber<T>
     {
+        if (values.IsEmpty) throw new ArgumentException("values is empty; argmax needs at least one value.", nameof(values));
         int best = 0;
-        float bestValue = values[0];
-        if (float.IsNaN(bestValue)) return 0;
-        for (int i = 1; i < values.Length; i++)
+        for (int i = 0; i < values.Length; i++)
         {
-            float v = values[i];
-            if (float.IsNaN(v)) return i;
-            if (v > bestValue) { best = i; bestValue = v; }
+            if (T.IsNaN(values[i])) return i;
+            if (values[i] > values[best]) best = i;
         }
         return best;
     }

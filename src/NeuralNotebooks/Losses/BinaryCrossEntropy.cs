@@ -54,9 +54,4 @@ public sealed class BinaryCrossEntropy : Loss
             return scale * (p - t) / (p * (1f - p));
         }
     }
-
-    internal readonly struct ScaledDifference(float scale) : IBinaryOperator
-    {
-        public float Apply(float p, float t) => scale * (p - t);
-    }
 }

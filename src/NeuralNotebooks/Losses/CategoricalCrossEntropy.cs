@@ -41,7 +41,7 @@ public sealed class CategoricalCrossEntropy : Loss
     {
         if (outputActivation is not Softmax) return false;
         RequireSameShape(predictions, targets);
-        Ops.Map(new BinaryCrossEntropy.ScaledDifference(1f / predictions.Rows), predictions, targets, dZ);
+        Ops.Map(new ScaledDifference(1f / predictions.Rows), predictions, targets, dZ);
         return true;
     }
 

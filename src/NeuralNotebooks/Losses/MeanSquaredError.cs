@@ -34,9 +34,4 @@ public sealed class MeanSquaredError : Loss
         RequireSameShape(predictions, targets);
         Ops.Map(new ScaledDifference(2f / predictions.Length), predictions, targets, gradient);
     }
-
-    private readonly struct ScaledDifference(float scale) : IBinaryOperator
-    {
-        public float Apply(float p, float t) => scale * (p - t);
-    }
 }

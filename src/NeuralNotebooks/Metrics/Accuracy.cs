@@ -1,3 +1,4 @@
+using NeuralNotebooks.Data;
 using NeuralNotebooks.Tensors;
 
 namespace NeuralNotebooks.Metrics;
@@ -26,7 +27,14 @@ public static class Accuracy
     /// </remarks>
     /// <exception cref="ArgumentException">The shapes differ (the message names both) or there are no elements.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN.</exception>
-    public static double Binary(Matrix probabilities, Matrix labels, float threshold = 0.5f)
+    public static double Binary(Matrix probabilities, Matrix labels, float threshold = 0.5f) =>
+        (double)BinaryCorrect(probabilities, labels, threshold) / probabilities.Length;
+
+    /// <summary>The number of elements <see cref="Binary"/> counts as right (its numerator; scikit-learn's
+    /// <c>accuracy_score(normalize=False)</c>).</summary>
+    /// <exception cref="ArgumentException">The shapes differ (the message names both) or there are no elements.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is NaN.</exception>
+    public static int BinaryCorrect(Matrix probabilities, Matrix labels, float threshold = 0.5f)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(labels);
@@ -40,16 +48,21 @@ public static class Accuracy
             float predicted = p[i] > threshold ? 1f : 0f;
             if (predicted == y[i]) correct++;
         }
-        return (double)correct / p.Length;
+        return correct;
     }
 
     /// <summary>Categorical accuracy: the row's argmax of the probabilities against the row's argmax of the one-hot targets.</summary>
     /// <param name="probabilities">N×K predicted class probabilities (or scores; only their order matters).</param>
     /// <param name="oneHot">N×K one-hot targets.</param>
-    /// <remarks>Follows Keras' <c>categorical_accuracy</c>. Ties resolve to the first maximal column, like
-    /// <c>numpy.argmax</c>.</remarks>
+    /// <remarks>Follows Keras' <c>categorical_accuracy</c>. The predicted class is <see cref="Labels.ArgmaxOf(ReadOnlySpan{float})"/>:
+    /// ties resolve to the first maximal column and a NaN counts as the largest value, like <c>numpy.argmax</c>.</remarks>
     /// <exception cref="ArgumentException">The shapes differ (the message names both) or there are no rows or no columns.</exception>
-    public static double Categorical(Matrix probabilities, Matrix oneHot)
+    public static double Categorical(Matrix probabilities, Matrix oneHot) =>
+        (double)CategoricalCorrect(probabilities, oneHot) / probabilities.Rows;
+
+    /// <summary>The number of rows <see cref="Categorical"/> counts as right (its numerator).</summary>
+    /// <exception cref="ArgumentException">The shapes differ (the message names both) or there are no rows or no columns.</exception>
+    public static int CategoricalCorrect(Matrix probabilities, Matrix oneHot)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(oneHot);
@@ -57,18 +70,23 @@ public static class Accuracy
         RequireNonEmpty(probabilities, nameof(probabilities));
         int correct = 0;
         for (int r = 0; r < probabilities.Rows; r++)
-            if (Data.Labels.ArgmaxOf(probabilities.Row(r)) == Data.Labels.ArgmaxOf(oneHot.Row(r))) correct++;
-        return (double)correct / probabilities.Rows;
+            if (Labels.ArgmaxOf(probabilities.Row(r)) == Labels.ArgmaxOf(oneHot.Row(r))) correct++;
+        return correct;
     }
 
     /// <summary>Sparse categorical accuracy: the row's argmax of the probabilities against an integer class label.</summary>
     /// <param name="probabilities">N×K predicted class probabilities.</param>
     /// <param name="labels">N×1 class indices stored as floats (0, 1, …, K−1).</param>
-    /// <remarks>Follows Keras' <c>sparse_categorical_accuracy</c>. Unlike Keras, a label that is not a whole number in
-    /// [0, K) is an error rather than a silent miss.</remarks>
+    /// <remarks>Follows Keras' <c>sparse_categorical_accuracy</c>, with the argmax rule of <see cref="Categorical"/>. Unlike
+    /// Keras, a label that is not a whole number in [0, K) is an error rather than a silent miss.</remarks>
     /// <exception cref="ArgumentException"><paramref name="labels"/> is not N×1 (the message names both shapes), is not a
     /// whole number in [0, K), or there are no rows.</exception>
-    public static double SparseCategorical(Matrix probabilities, Matrix labels)
+    public static double SparseCategorical(Matrix probabilities, Matrix labels) =>
+        (double)SparseCategoricalCorrect(probabilities, labels) / probabilities.Rows;
+
+    /// <summary>The number of rows <see cref="SparseCategorical"/> counts as right (its numerator).</summary>
+    /// <exception cref="ArgumentException">As <see cref="SparseCategorical"/>.</exception>
+    public static int SparseCategoricalCorrect(Matrix probabilities, Matrix labels)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(labels);
@@ -84,9 +102,9 @@ public static class Accuracy
             if (label != MathF.Floor(label) || label < 0 || label >= probabilities.Columns)
                 throw new ArgumentException(
                     $"labels[{r}] is {label}; it must be a class index in 0…{probabilities.Columns - 1}.", nameof(labels));
-            if (Data.Labels.ArgmaxOf(probabilities.Row(r)) == (int)label) correct++;
+            if (Labels.ArgmaxOf(probabilities.Row(r)) == (int)label) correct++;
         }
-        return (double)correct / probabilities.Rows;
+        return correct;
     }
 
     /// <summary>The fraction of positions where <paramref name="yPred"/> equals <paramref name="yTrue"/>.</summary>

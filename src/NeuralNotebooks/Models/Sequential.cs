@@ -1,8 +1,6 @@
 using System.Collections;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using NeuralNotebooks.Callbacks;
 using NeuralNotebooks.Layers;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Optimizers;
@@ -28,56 +26,42 @@ namespace NeuralNotebooks.Models;
 /// </code>
 /// </example>
 /// <remarks>
-/// <para>Training (<see cref="Fit"/>) repeats, for each mini-batch: forward pass through every layer, loss, backward pass
-/// in reverse order (each layer turns ∂L/∂output into its parameter gradients and ∂L/∂input), one optimizer step.</para>
-/// <para>Every random choice — initial weights, dropout masks, shuffling — comes from <see cref="Seed"/> (or the seed
-/// given to <see cref="Fit"/>): the same seed gives bit-identical weights and history.</para>
+/// <para>Training (<see cref="Model.Fit"/>, the loop every model shares) repeats, for each mini-batch: forward pass
+/// through every layer, loss, backward pass in reverse order (each layer turns ∂L/∂output into its parameter gradients
+/// and ∂L/∂input), one optimizer step — <see cref="TrainStep"/>.</para>
+/// <para>Every random choice — initial weights, dropout masks, shuffling — comes from <see cref="Model.Seed"/> (or the seed
+/// given to Fit): the same seed gives bit-identical weights and history.</para>
 /// <para>A model is not thread-safe: its layers reuse their buffers from one mini-batch to the next, so use one model per
 /// thread (also for <see cref="Predict(Matrix, int)"/>).</para>
 /// </remarks>
-public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
+public sealed class Sequential : Model, IEnumerable<Layer>
 {
     private readonly List<Layer> _layers = new();
     private readonly Rng _rng;
-    private readonly List<TrainingMetric> _metrics = new();
     private Parameter[] _parameters = Array.Empty<Parameter>();
+    private int _inputSize;
+    private (Matrix X, Matrix Y) _training;
     private Matrix? _xBatch, _yBatch, _lossGradient, _outputGradient;
-    private int _fits;
 
     /// <summary>Creates an empty model whose random choices derive from <paramref name="seed"/>.</summary>
-    public Sequential(int seed = 0, string name = "sequential")
+    /// <param name="seed">The seed of the initial weights, dropout masks and (unless Fit gets its own) the shuffling.</param>
+    /// <param name="name">The model's name, shown by <see cref="Summary"/>.</param>
+    public Sequential(int seed = 0, string name = "sequential") : base(seed, name)
     {
-        Seed = seed;
-        Name = name ?? throw new ArgumentNullException(nameof(name));
         _rng = new Rng(seed);
     }
-
-    /// <summary>The seed of all random choices.</summary>
-    public int Seed { get; }
-
-    /// <summary>The model's name, shown by <see cref="Summary"/>.</summary>
-    public string Name { get; }
 
     /// <summary>The layers in order.</summary>
     public IReadOnlyList<Layer> Layers => _layers;
 
-    /// <summary>Input width, 0 until known (from an <see cref="Input"/> or the first <see cref="Fit"/>).</summary>
-    public int InputSize { get; private set; }
+    /// <summary>Input width, 0 until known (from an <see cref="Input"/> or the first Fit).</summary>
+    public override int InputSize => _inputSize;
 
     /// <summary>Output width of the last layer, 0 until built.</summary>
-    public int OutputSize => IsBuilt ? _layers[^1].OutputSize : 0;
+    public override int OutputSize => IsBuilt ? _layers[^1].OutputSize : 0;
 
     /// <summary>True once every layer has its weights.</summary>
     public bool IsBuilt { get; private set; }
-
-    /// <summary>The optimizer given to <see cref="Compile(Optimizer, Loss, string[])"/>.</summary>
-    public Optimizer? Optimizer { get; private set; }
-
-    /// <summary>The loss given to <see cref="Compile(Optimizer, Loss, string[])"/>.</summary>
-    public Loss? Loss { get; private set; }
-
-    /// <summary>The compiled metric names, e.g. ["accuracy"].</summary>
-    public IReadOnlyList<string> MetricNames => _metrics.Select(m => m.Name).ToArray();
 
     /// <summary>All trainable parameters, layer by layer.</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
@@ -92,7 +76,7 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
         ArgumentNullException.ThrowIfNull(input);
         if (InputSize != 0) throw new InvalidOperationException($"The model already has an input of {InputSize} features.");
         if (_layers.Count > 0) throw new InvalidOperationException("Input must come before the first layer.");
-        InputSize = input.Features;
+        _inputSize = input.Features;
     }
 
     /// <summary>Appends a layer (and builds it when the input width is known).</summary>
@@ -115,7 +99,7 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
         if (inputSize <= 0) throw new ArgumentOutOfRangeException(nameof(inputSize), inputSize, "inputSize must be > 0.");
         if (InputSize != 0 && InputSize != inputSize)
             throw new ArgumentException($"The model takes {InputSize} input features but was asked to build for {inputSize}.", nameof(inputSize));
-        InputSize = inputSize;
+        _inputSize = inputSize;
         int width = inputSize;
         foreach (var layer in _layers)
         {
@@ -133,165 +117,22 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
         }
     }
 
-    /// <summary>Chooses how the model learns and what it reports (Keras' <c>model.compile</c>).</summary>
-    /// <param name="optimizer">e.g. <c>new Adam()</c> or "adam".</param>
-    /// <param name="loss">e.g. <c>Loss.BinaryCrossEntropy</c> or "binary_crossentropy".</param>
-    /// <param name="metrics">Metric names: "accuracy", "mse", "mae".</param>
-    /// <exception cref="ArgumentException">A metric name is unknown.</exception>
+    /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The model has no layers.</exception>
-    public void Compile(Optimizer optimizer, Loss loss, params string[] metrics)
+    public override void Compile(Optimizer optimizer, Loss loss, params string[] metrics)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(loss);
         if (_layers.Count == 0) throw new InvalidOperationException("Add layers before compiling the model.");
-        Optimizer = optimizer;
-        Loss = loss;
-        _metrics.Clear();
-        foreach (var m in metrics ?? Array.Empty<string>())
-            _metrics.Add(TrainingMetric.Create(m, loss, _layers[^1] is Dense d ? d.Units : 0));
-    }
-
-    /// <summary>Trains the model (Keras' <c>model.fit</c>).</summary>
-    /// <param name="x">Inputs, one row per sample.</param>
-    /// <param name="y">Targets, one row per sample (one-hot rows, a 0/1 column, or a column of class indices for sparse losses).</param>
-    /// <param name="epochs">Passes over the training data.</param>
-    /// <param name="batchSize">Samples per gradient step; the last batch may be smaller.</param>
-    /// <param name="validationSplit">Fraction of the samples, taken from the END before shuffling (as Keras), held out for validation.</param>
-    /// <param name="validationData">Explicit validation data (takes precedence over <paramref name="validationSplit"/>).</param>
-    /// <param name="shuffle">Shuffle the training samples every epoch.</param>
-    /// <param name="seed">Seed of the shuffling; derived from the model's seed when null.</param>
-    /// <param name="callbacks">e.g. <c>new EarlyStopping(...)</c>, <c>new EpochEndCallback(...)</c>.</param>
-    /// <param name="verbose">0: silent; 1: one line per epoch on the console.</param>
-    /// <returns>The loss and metrics per epoch.</returns>
-    /// <remarks>If a batch's loss is NaN or infinite, training stops, and <see cref="History.StopReason"/> (also printed)
-    /// names the epoch and batch.</remarks>
-    public History Fit(Matrix x, Matrix y, int epochs = 1, int batchSize = 32, double validationSplit = 0,
-        (Matrix X, Matrix Y)? validationData = null, bool shuffle = true, int? seed = null,
-        IEnumerable<Callback>? callbacks = null, int verbose = 0)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (epochs <= 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must be > 0.");
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
-        if (!(validationSplit >= 0 && validationSplit < 1))
-            throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "validationSplit must be in [0, 1).");
-        if (Optimizer is null || Loss is null) throw new InvalidOperationException("Compile the model before calling Fit.");
-        if (x.Rows != y.Rows) throw new ArgumentException($"x has {x.Rows} samples {x.ShapeText} but y has {y.Rows} {y.ShapeText}.", nameof(y));
-        if (x.Rows == 0) throw new ArgumentException("x has no samples.", nameof(x));
-        if (!IsBuilt) Build(x.Columns);
-        CheckShapes(x, y, nameof(x), nameof(y));
-
-        Matrix xTrain = x, yTrain = y;
-        Matrix? xVal = null, yVal = null;
-        int valStart = 0; // validation rows are xVal's rows [valStart, end)
-        if (validationData is (Matrix vx, Matrix vy))
-        {
-            CheckShapes(vx, vy, "validationData.X", "validationData.Y");
-            if (vx.Rows != vy.Rows) throw new ArgumentException($"validationData has {vx.Rows} inputs but {vy.Rows} targets.", nameof(validationData));
-            (xVal, yVal) = (vx, vy);
-        }
-        else if (validationSplit > 0)
-        {
-            int splitAt = (int)Math.Ceiling(x.Rows * (1 - validationSplit));
-            if (splitAt <= 0 || splitAt >= x.Rows)
-                throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, $"validationSplit {validationSplit} leaves no training or no validation samples out of {x.Rows}.");
-            // No copies (a copy of MNIST's 60 000 rows costs ~0.7 s and 188 MB per Fit): the training rows are the first
-            // splitAt rows of x's own array, the validation rows are evaluated where they are.
-            (xTrain, yTrain) = (new Matrix(splitAt, x.Columns, x.Data), new Matrix(splitAt, y.Columns, y.Data));
-            (xVal, yVal, valStart) = (x, y, splitAt);
-        }
-
-        var shuffler = new Rng(seed ?? unchecked(Seed * 7919 + 104729 + _fits));
-        _fits++;
-        var history = new History();
-        var context = new TrainingContext(this, history, epochs);
-        var all = (callbacks ?? Enumerable.Empty<Callback>()).ToList();
-        if (verbose > 0) all.Insert(0, new ProgressLogger());
-        foreach (var c in all) c.OnTrainBegin(context);
-
-        int n = xTrain.Rows;
-        int batches = (n + batchSize - 1) / batchSize;
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        var metricSums = new double[_metrics.Count];
-        var metricNames = MetricNames;
-
-        for (int epoch = 1; epoch <= epochs && !context.StopRequested; epoch++)
-        {
-            var watch = Stopwatch.StartNew();
-            if (shuffle) shuffler.Shuffle(order.AsSpan());
-            double lossSum = 0;
-            Array.Clear(metricSums);
-            bool diverged = false;
-            for (int b = 0; b < batches; b++)
-            {
-                int start = b * batchSize, count = Math.Min(batchSize, n - start);
-                var rows = order.AsSpan(start, count);
-                var xb = Matrix.Reuse(ref _xBatch, count, xTrain.Columns);
-                var yb = Matrix.Reuse(ref _yBatch, count, yTrain.Columns);
-                xTrain.GatherRows(rows, xb);
-                yTrain.GatherRows(rows, yb);
-
-                double loss = TrainStep(xb, yb, metricSums);
-                if (!double.IsFinite(loss))
-                {
-                    string reason = $"Training stopped: the loss became {loss.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, batch {b + 1} of {batches}. " +
-                                    "Try a smaller learning rate or scaled inputs.";
-                    Console.WriteLine(reason);
-                    context.RequestStop(reason);
-                    diverged = true;
-                    break;
-                }
-                lossSum += loss * count;
-            }
-            if (diverged) break;
-
-            var validation = xVal is not null && yVal is not null ? EvaluateRows(xVal, yVal, valStart, xVal.Rows, batchSize) : null;
-            watch.Stop();
-            context.CompleteEpoch(epoch, lossSum, metricNames, metricSums, n, validation, watch.Elapsed, all);
-        }
-        foreach (var c in all) c.OnTrainEnd(context);
-        return history;
-    }
-
-    /// <summary>The loss and metrics on (x, y), in inference mode (Keras' <c>model.evaluate</c>).</summary>
-    public EvaluationResult Evaluate(Matrix x, Matrix y, int batchSize = 32)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (Loss is null) throw new InvalidOperationException("Compile the model before calling Evaluate.");
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
-        if (x.Rows != y.Rows) throw new ArgumentException($"x has {x.Rows} samples {x.ShapeText} but y has {y.Rows} {y.ShapeText}.", nameof(y));
-        if (x.Rows == 0) throw new ArgumentException("x has no samples.", nameof(x));
-        RequireBuilt();
-        CheckShapes(x, y, nameof(x), nameof(y));
-        return EvaluateRows(x, y, 0, x.Rows, batchSize);
-    }
-
-    /// <summary>Evaluate on rows [<paramref name="first"/>, <paramref name="end"/>) of (x, y), checked by the caller.</summary>
-    private EvaluationResult EvaluateRows(Matrix x, Matrix y, int first, int end, int batchSize)
-    {
-        double lossSum = 0;
-        var sums = new double[_metrics.Count];
-        for (int start = first; start < end; start += batchSize)
-        {
-            int count = Math.Min(batchSize, end - start);
-            var xb = SliceInto(x, start, count, ref _xBatch);
-            var yb = SliceInto(y, start, count, ref _yBatch);
-            var output = ForwardAll(xb, training: false);
-            lossSum += Loss!.Compute(output, yb) * count;
-            for (int m = 0; m < _metrics.Count; m++) sums[m] += _metrics[m].BatchSum(output, yb);
-        }
-        var metrics = new Dictionary<string, double>();
-        for (int m = 0; m < _metrics.Count; m++) metrics[_metrics[m].Name] = sums[m] / (end - first);
-        return new EvaluationResult(lossSum / (end - first), metrics);
+        int outputs = _layers[^1] is Dense d ? d.Units : 0;
+        SetCompiled(optimizer, loss, (metrics ?? Array.Empty<string>()).Select(m => TrainingMetric.Create(m, loss, outputs)).ToArray());
     }
 
     /// <summary>
     /// Backpropagation on one batch, without changing the weights: the loss and ∂L/∂p for every parameter p, by name.
     /// </summary>
     /// <param name="x">Inputs, one row per sample.</param>
-    /// <param name="y">Targets, in the layout the loss takes (see <see cref="Fit"/>).</param>
+    /// <param name="y">Targets, in the layout the loss takes (see <see cref="Model.Fit"/>).</param>
     /// <param name="training">Run the forward pass in training mode (dropout active, drawing masks from the model's
     /// generator) instead of inference mode.</param>
     /// <returns>The batch loss and a copy of each parameter's gradient, e.g. <c>g["dense/kernel"]</c>.</returns>
@@ -303,17 +144,17 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
     /// <c>∂L/∂bˡ = Σ over rows of δˡ</c>, <c>δˡ⁻¹ = (δˡ·(Wˡ)ᵀ) ⊙ f′(Zˡ⁻¹)</c>. Dropout passes δ through its mask.</para>
     /// <para>The result equals central differences <c>(L(p + h) − L(p − h)) / 2h</c> element by element (tested), and
     /// libtorch's autograd on the TorchSharp twin (its <c>ComputeGradients</c> returns the same <see cref="Gradients"/>).</para>
-    /// <para>It is the step <see cref="Fit"/> and <see cref="TrainOnBatch"/> take before the optimizer: after it, each
+    /// <para>It is the step Fit and <see cref="TrainOnBatch"/> take before the optimizer: after it, each
     /// <see cref="Parameter.Gradient"/> holds the same values.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">Shapes don't fit the model (the message names them), or x has no samples.</exception>
     /// <exception cref="InvalidOperationException">Not compiled (the loss is needed) or not built.</exception>
-    public Gradients ComputeGradients(Matrix x, Matrix y, bool training = false)
+    public override Gradients ComputeGradients(Matrix x, Matrix y, bool training = false)
     {
-        var loss = RequireCompiledAndBuilt(nameof(ComputeGradients)).Loss;
+        RequireCompiled(nameof(ComputeGradients));
         CheckData(x, y, nameof(x), nameof(y));
         var output = ForwardAll(x, training);
-        double value = loss.Compute(output, y);
+        double value = Loss!.Compute(output, y);
         BackwardAll(output, y);
         return new Gradients(value, Parameters.Select(p => (p.Name, p.Gradient.Clone())));
     }
@@ -321,30 +162,29 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
     /// <summary>One optimizer step on exactly this batch, in training mode (Keras' <c>train_on_batch</c>); returns the
     /// batch loss before the step.</summary>
     /// <param name="x">Inputs, one row per sample.</param>
-    /// <param name="y">Targets, in the layout the loss takes (see <see cref="Fit"/>).</param>
+    /// <param name="y">Targets, in the layout the loss takes (see <see cref="Model.Fit"/>).</param>
     /// <remarks>
     /// <para>Forward pass in training mode, loss, backpropagation (as in <see cref="ComputeGradients"/>), then one update
-    /// of the compiled optimizer — for plain SGD, <c>p ← p − η·∂L/∂p</c>. It is the step <see cref="Fit"/> repeats for
-    /// each mini-batch.</para>
+    /// of the compiled optimizer — for plain SGD, <c>p ← p − η·∂L/∂p</c>. It is the step Fit repeats for each
+    /// mini-batch (<see cref="TrainStep"/>).</para>
     /// <para>When the loss is NaN or infinite, the weights are left unchanged and the loss is returned.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">Shapes don't fit the model (the message names them), or x has no samples.</exception>
     /// <exception cref="InvalidOperationException">Not compiled or not built.</exception>
-    public double TrainOnBatch(Matrix x, Matrix y)
+    public override double TrainOnBatch(Matrix x, Matrix y)
     {
-        RequireCompiledAndBuilt(nameof(TrainOnBatch));
+        RequireCompiled(nameof(TrainOnBatch));
         CheckData(x, y, nameof(x), nameof(y));
         return TrainStep(x, y, Span<double>.Empty);
     }
 
-    /// <summary>The model's outputs for <paramref name="x"/>, in inference mode (Keras' <c>model.predict</c>).</summary>
-    /// <exception cref="ArgumentException">x has the wrong number of columns.</exception>
-    public Matrix Predict(Matrix x, int batchSize = 256)
+    /// <inheritdoc />
+    public override Matrix Predict(Matrix x, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
         RequireBuilt();
-        if (x.Columns != InputSize) throw new ArgumentException($"x has shape {x.ShapeText} but the model takes (batch, {InputSize}).", nameof(x));
+        CheckInput(x, nameof(x));
         var result = new Matrix(x.Rows, OutputSize);
         Matrix? xb = null;
         for (int start = 0; start < x.Rows; start += batchSize)
@@ -357,11 +197,8 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
         return result;
     }
 
-    /// <summary>The outputs for a single sample given as values.</summary>
-    public float[] Predict(params float[] sample) => Predict(Matrix.RowVector(sample)).Span.ToArray();
-
     /// <inheritdoc />
-    public IReadOnlyList<Matrix> GetWeights()
+    public override IReadOnlyList<Matrix> GetWeights()
     {
         RequireBuilt();
         return Parameters.Select(p => p.Value.Clone()).ToArray();
@@ -369,7 +206,7 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes).</exception>
-    public void SetWeights(IReadOnlyList<Matrix> weights)
+    public override void SetWeights(IReadOnlyList<Matrix> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         RequireBuilt();
@@ -436,6 +273,48 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Builds the model for x's width when it has no <see cref="Input"/> yet (Keras builds on the first fit).</summary>
+    protected override void BuildFor(Matrix x)
+    {
+        if (!IsBuilt) Build(x.Columns);
+    }
+
+    /// <summary>Remembers the training rows. (Dropout masks come from the model's own generator, seeded at construction,
+    /// so <paramref name="seed"/> is used for the shuffling only.)</summary>
+    protected override void BeginFit(Matrix x, Matrix y, int seed) => _training = (x, y);
+
+    /// <summary>Copies the batch's rows, in order, into the reused batch matrices and takes <see cref="TrainStep"/>.</summary>
+    protected override double TrainBatch(ReadOnlySpan<int> rows, Span<double> metricSums)
+    {
+        var (x, y) = _training;
+        var xb = Matrix.Reuse(ref _xBatch, rows.Length, x.Columns);
+        var yb = Matrix.Reuse(ref _yBatch, rows.Length, y.Columns);
+        x.GatherRows(rows, xb);
+        y.GatherRows(rows, yb);
+        return TrainStep(xb, yb, metricSums);
+    }
+
+    /// <inheritdoc />
+    protected override void EndFit() => _training = default;
+
+    /// <summary>Forward passes in inference mode over consecutive batches of the rows, summing loss × batch size and
+    /// each metric's batch sum.</summary>
+    protected override EvaluationResult EvaluateRows(Matrix x, Matrix y, int first, int end, int batchSize)
+    {
+        double lossSum = 0;
+        var sums = new double[Metrics.Count];
+        for (int start = first; start < end; start += batchSize)
+        {
+            int count = Math.Min(batchSize, end - start);
+            var xb = SliceInto(x, start, count, ref _xBatch);
+            var yb = SliceInto(y, start, count, ref _yBatch);
+            var output = ForwardAll(xb, training: false);
+            lossSum += Loss!.Compute(output, yb) * count;
+            for (int m = 0; m < sums.Length; m++) sums[m] += Metrics[m].BatchSum(output, yb);
+        }
+        return Result(lossSum, sums, end - first);
+    }
+
     /// <summary>
     /// One gradient step on a batch: forward pass in training mode, loss; unless the loss is NaN or infinite, adds each
     /// metric's batch sum to <paramref name="metricSums"/> (when not empty), backpropagates and lets the optimizer update
@@ -446,7 +325,7 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
         var output = ForwardAll(xb, training: true);
         double loss = Loss!.Compute(output, yb);
         if (!double.IsFinite(loss)) return loss;
-        for (int m = 0; m < metricSums.Length; m++) metricSums[m] += _metrics[m].BatchSum(output, yb);
+        for (int m = 0; m < metricSums.Length; m++) metricSums[m] += Metrics[m].BatchSum(output, yb);
         BackwardAll(output, yb);
         Optimizer!.Step(Parameters);
         return loss;
@@ -474,36 +353,6 @@ public sealed class Sequential : IEnumerable<Layer>, ITrainableModel
             grad = _layers[^1].Backward(_lossGradient);
         }
         for (int i = _layers.Count - 2; i >= 0; i--) grad = _layers[i].Backward(grad);
-    }
-
-    private void CheckShapes(Matrix x, Matrix y, string xName, string yName)
-    {
-        if (x.Columns != InputSize)
-            throw new ArgumentException($"{xName} has shape {x.ShapeText} but the model takes (batch, {InputSize}).", xName);
-        int expected = Loss is SparseCategoricalCrossEntropy ? 1 : OutputSize;
-        if (y.Columns != expected)
-        {
-            string hint = Loss is SparseCategoricalCrossEntropy ? " (integer class labels)"
-                : OutputSize > 1 && y.Columns == 1 ? " — one-hot encode the labels or use sparse_categorical_crossentropy" : "";
-            throw new ArgumentException($"{yName} has shape {y.ShapeText} but the model's targets are (batch, {expected}){hint}.", yName);
-        }
-    }
-
-    private (Optimizer Optimizer, Loss Loss) RequireCompiledAndBuilt(string operation)
-    {
-        if (Optimizer is null || Loss is null) throw new InvalidOperationException($"Compile the model before calling {operation}.");
-        RequireBuilt();
-        return (Optimizer, Loss);
-    }
-
-    /// <summary>The data checks of Fit, Evaluate, ComputeGradients and TrainOnBatch: samples, rows that line up, shapes.</summary>
-    private void CheckData(Matrix x, Matrix y, string xName, string yName)
-    {
-        ArgumentNullException.ThrowIfNull(x, xName);
-        ArgumentNullException.ThrowIfNull(y, yName);
-        if (x.Rows != y.Rows) throw new ArgumentException($"{xName} has {x.Rows} samples {x.ShapeText} but {yName} has {y.Rows} {y.ShapeText}.", yName);
-        if (x.Rows == 0) throw new ArgumentException($"{xName} has no samples.", xName);
-        CheckShapes(x, y, xName, yName);
     }
 
     private void RequireBuilt()

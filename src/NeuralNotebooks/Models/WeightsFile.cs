@@ -1,4 +1,5 @@
 using System.Text;
+using NeuralNotebooks.IO;
 using NeuralNotebooks.Tensors;
 
 namespace NeuralNotebooks.Models;
@@ -30,31 +31,22 @@ public static class WeightsFile
     public static void Save(string path, string architecture, IReadOnlyList<(string Name, Matrix Value)> tensors)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string tmp = full + ".tmp-" + Environment.ProcessId;
-        try
+        ArgumentNullException.ThrowIfNull(tensors);
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = File.Create(tmp))
-            using (var w = new BinaryWriter(stream, Encoding.UTF8))
+            using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            w.Write(Magic);
+            w.Write(Version);
+            WriteString(w, architecture);
+            w.Write(tensors.Count);
+            foreach (var (name, value) in tensors)
             {
-                w.Write(Magic);
-                w.Write(Version);
-                WriteString(w, architecture);
-                w.Write(tensors.Count);
-                foreach (var (name, value) in tensors)
-                {
-                    WriteString(w, name);
-                    w.Write(value.Rows);
-                    w.Write(value.Columns);
-                    foreach (float f in value.Span) w.Write(f);
-                }
+                WriteString(w, name);
+                w.Write(value.Rows);
+                w.Write(value.Columns);
+                foreach (float f in value.Span) w.Write(f);
             }
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        });
     }
 
     /// <summary>Reads a weights file and checks it against the expected tensors.</summary>

@@ -107,4 +107,13 @@ public class NbClientTests
         Assert.Equal(4, updates.Count); // epochs 2…5
         Assert.All(updates, u => { Assert.Equal(liveId, (string?)u["display_id"]); Assert.True((bool)u["plotly"]!); });
     }
+
+    [JupyterFact]
+    public async Task Restart_from_the_client_starts_a_fresh_kernel_process()
+    {
+        var seen = await Jupyter.RunClientAsync("probe_kernel.py", Limit, ".net-csharp", "restart");
+        Assert.True((bool)seen["new_process"]!);
+        Assert.Equal("fresh\n", (string?)seen["after_restart"]);
+        Assert.Equal("error", (string?)seen["old_variable"]); // a new session: earlier variables are gone
+    }
 }

@@ -1,6 +1,6 @@
 """Drives the kernel with Debian's jupyter_client to observe what a notebook file cannot show.
 
-usage: probe_kernel.py KERNEL_NAME CHECK   (CHECK: bad-signature | charts)
+usage: probe_kernel.py KERNEL_NAME CHECK   (CHECK: bad-signature | charts CODE_FILE | restart)
 
 Prints one JSON object with what was seen; exit code 0 unless the client itself failed.
 """
@@ -43,6 +43,19 @@ try:
         out["status"] = reply["content"]["status"]
         out["error"] = reply["content"].get("traceback")
         out["outputs"] = seen
+    elif check == "restart":
+        kc.execute_interactive("var kept = 41;", timeout=300)
+        before = km.provisioner.pid if km.provisioner else None
+        km.restart_kernel(now=False)  # shutdown_request with restart: true, then a new process
+        kc.wait_for_ready(timeout=120)
+        after = km.provisioner.pid if km.provisioner else None
+        texts = []
+        reply = kc.execute_interactive("Console.WriteLine(\"fresh\");", timeout=300,
+                                       output_hook=lambda m: texts.append(m["content"].get("text", "")) if m["msg_type"] == "stream" else None)
+        gone = kc.execute_interactive("kept", timeout=300)
+        out["new_process"] = before is not None and after is not None and before != after
+        out["after_restart"] = "".join(texts)
+        out["old_variable"] = gone["content"]["status"]
 finally:
     km.shutdown_kernel(now=True)
 print(json.dumps(out))

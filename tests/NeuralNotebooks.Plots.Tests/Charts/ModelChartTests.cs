@@ -21,6 +21,7 @@ public class ModelChartTests
         Assert.Equal(41, xs.Length);
         Assert.True(xs[0] < 0 && xs[^1] > 1, "the grid covers the points with a margin");
         var z = heat.GetProperty("z").EnumerateArray().Select(Json.Doubles).ToArray();
+        Assert.All(z.SelectMany(row => row), p => Assert.Equal(Math.Round(p, 4), p)); // 4 decimals keep saved notebooks small
         double At(double x, double y)
         {
             int i = Array.FindIndex(xs, v => Math.Abs(v - x) < 0.02), jj = Array.FindIndex(ys, v => Math.Abs(v - y) < 0.02);

@@ -8,10 +8,9 @@ public class BrowserTests
 {
     private static readonly Lazy<IReadOnlyList<(string Name, Plot Plot, int Width, int Height)>> Charts = new(AllCharts.Build);
 
-    [Fact]
+    [ChromiumFact]
     public void EveryChartTypeIsDrawnByPlotlyJsInOnePage()
     {
-        if (!Browser.Available()) return;
         var plots = Charts.Value.Select(c => c.Plot).ToList();
         string dom = Chromium.DumpDom(Plot.PageOf(plots));
         Assert.Contains($"data-plots-ready=\"{plots.Count}\"", dom);
@@ -46,10 +45,9 @@ public class BrowserTests
         }
     }
 
-    [Fact]
+    [ChromiumFact]
     public void SavedPageWorksOfflineAndDraws()
     {
-        if (!Browser.Available()) return;
         var plot = Charts.Value[0].Plot;
         string path = Path.Combine(Browser.PictureDir, "history.html");
         plot.SaveHtml(path);
@@ -61,10 +59,9 @@ public class BrowserTests
         Assert.Contains("class=\"main-svg\"", dom);
     }
 
-    [Fact]
+    [ChromiumFact]
     public void EveryChartTypeMakesAPictureThatIsNotBlankInOneBrowserRun()
     {
-        if (!Browser.Available()) return;
         var charts = Charts.Value;
         var pictures = ChartPictures.Render(charts.Select(c => (FigureJson.Of(c.Plot.Chart), c.Width, c.Height)).ToList());
         var failures = new List<string>();
@@ -84,10 +81,9 @@ public class BrowserTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Fact]
+    [ChromiumFact]
     public void SavePngWritesThePictureAtTheSizeAskedForAndTheSameChartGivesTheSameBytes()
     {
-        if (!Browser.Available()) return;
         var plot = Charts.Value.First(c => c.Name == "decision-boundary-xor").Plot;
         string path = Path.Combine(Browser.PictureDir, "saved-decision-boundary.png");
         plot.SavePng(path, 640, 480);
@@ -101,10 +97,9 @@ public class BrowserTests
         Assert.Equal(twice[0].Png, twice[1].Png);
     }
 
-    [Fact]
+    [ChromiumFact]
     public void TheSameChartShownTwiceInOneNotebookPageIsDrawnTwice()
     {
-        if (!Browser.Available()) return;
         var figure = FigureJson.Of(Charts.Value[0].Plot.Chart);
         string page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n"
             + "<div class=\"output\">" + NotebookHtml.For(figure, PlotlyJs.InlineScriptTag()) + "</div>\n"

@@ -11,45 +11,48 @@ public class ExportTests
 {
     private static string Lesson01 => Path.Combine(RepositoryRoot, "notebooks", "01-perceptron.ipynb");
 
-    [Theory]
-    [InlineData("# Title", "<h1 id=\"title\">Title</h1>")]
-    [InlineData("### A *b* c", "<h3 id=\"a-b-c\">A <em>b</em> c</h3>")]
-    [InlineData("one\ntwo\n\nthree", "<p>one\ntwo</p>\n<p>three</p>")]
-    [InlineData("**bold** and _it_ and *it2* and `x < y`", "<p><strong>bold</strong> and <em>it</em> and <em>it2</em> and <code>x &lt; y</code></p>")]
-    [InlineData("[next](02-x.ipynb) <https://a.b/c>", "<p><a href=\"02-x.ipynb\">next</a> <a href=\"https://a.b/c\">https://a.b/c</a></p>")]
-    [InlineData("- a\n- b\n  - c\n- d", "<ul>\n<li>a</li>\n<li>b\n<ul>\n<li>c</li>\n</ul>\n</li>\n<li>d</li>\n</ul>")]
-    [InlineData("1. a\n2. b", "<ol>\n<li>a</li>\n<li>b</li>\n</ol>")]
-    [InlineData("```csharp\nvar x = a < b;\n```", "<pre><code class=\"language-csharp\">var x = a &lt; b;</code></pre>")]
-    [InlineData("| a | b |\n|---|--:|\n| `1` | 2 |", "<table>\n<thead><tr><th>a</th><th style=\"text-align:right\">b</th></tr></thead>\n<tbody>\n<tr><td><code>1</code></td><td style=\"text-align:right\">2</td></tr>\n</tbody>\n</table>")]
-    [InlineData("sum $w_i x_i * 2$ and $$a_1 < b_2$$", "<p>sum <span class=\"math\">$w_i x_i * 2$</span> and <span class=\"math\">$$a_1 &lt; b_2$$</span></p>")]
-    [InlineData("> quoted", "<blockquote>\n<p>quoted</p>\n</blockquote>")]
-    [InlineData("a <script>", "<p>a &lt;script&gt;</p>")]
-    [InlineData("---", "<hr>")]
-    public void Markdown_renders_the_common_constructs(string markdown, string html) =>
-        Assert.Equal(html, NeuralNotebooks.Runner.Export.Markdown.ToHtml(markdown).TrimEnd('\n'));
-
-    [Fact]
-    public async Task Html_export_writes_a_page_per_notebook_and_an_index()
+    [ChromiumFact]
+    public async Task Html_export_writes_an_index_a_page_per_notebook_and_the_assets_to_read_it_offline()
     {
         var folder = NewFolder();
-        var other = Save(Make(Markdown("# Second\nBack to [lesson 1](01-perceptron.ipynb)."), Code("1 + 1")), folder, "02-second.ipynb");
+        var first = Save(Make(
+            Markdown("# First lesson\n\nThe neuron adds its inputs: $z = w_1x_1 + b$. More text.\n\n## 1. Sums\n\n### Detail\n\n## 2. Charts"),
+            Code("Console.WriteLine(\"✓ sum: 3 = 3\\n✗ bad: 1 ≥ 2\\nplain\");"),
+            Code(ChartCell)), folder, "01-first.ipynb");
+        var second = Make(Markdown("# Second\nBack to [lesson 1](01-first.ipynb#1-sums)."), Code("1 + 1"));
+        second.Metadata["neuralnotebooks"] = new System.Text.Json.Nodes.JsonObject { ["summary"] = "Given in the metadata." };
         var output = Path.Combine(folder, "site");
-        var result = await RunCli("export-html", Lesson01, other, "--output", output);
-        Assert.Equal(0, result);
-        var page = File.ReadAllText(Path.Combine(output, "01-perceptron.html"));
-        Assert.Contains("<h1 id=\"lesson-01-the-perceptron\">Lesson 01 — The perceptron</h1>", page);
-        Assert.Contains("<table>", page);                        // markdown table
-        Assert.Contains("<span class=\"math\">$z = \\sum_i w_i x_i + b$</span>", page);
-        Assert.Contains("var coffee = new Perceptron", page);     // code
-        Assert.Contains("z = 5.7, answer = 0", page);             // stream output
-        Assert.Contains("dni-treeview", page);                    // text/html output inlined
-        Assert.Contains("✓ weighted sum of the coffee example", page);
-        Assert.Contains("<a href=\"02-second.html\">Second →</a>", page);
-        var second = File.ReadAllText(Path.Combine(output, "02-second.html"));
-        Assert.Contains("<a href=\"01-perceptron.html\">lesson 1</a>", second);
+        Assert.Equal(0, await RunCli("run", first, "--write"));                 // saved with its chart's figure and picture
+        Assert.Equal(0, await RunCli("export-html", first, Save(second, folder, "02-second.ipynb"), "--output", output));
+
         var index = File.ReadAllText(Path.Combine(output, "index.html"));
-        Assert.Contains("<a href=\"01-perceptron.html\">Lesson 01 — The perceptron</a>", index);
-        Assert.Contains("<a href=\"02-second.html\">Second</a>", index);
+        Assert.Matches("<li><a href=\"01-first.html\">First lesson</a><p>The neuron adds its inputs: z = w_1x_1 \\+ b.</p></li>\\s*"
+            + "<li><a href=\"02-second.html\">Second</a><p>Given in the metadata.</p></li>", index);
+
+        var page = File.ReadAllText(Path.Combine(output, "01-first.html"));
+        Assert.Contains("<span class=\"math\">z = w_1x_1 + b</span>", page);
+        Assert.Contains("<nav class=\"toc toc-side\"", page);
+        Assert.Contains("<li><a href=\"#1-sums\">1. Sums</a>\n<ol>\n<li><a href=\"#detail\">Detail</a></li>\n</ol></li>\n<li><a href=\"#2-charts\">2. Charts</a></li>", page);
+        Assert.Contains("<span class=\"check pass\">✓ sum: 3 = 3</span>\n<span class=\"check fail\">✗ bad: 1 ≥ 2</span>\nplain", page);
+        Assert.Contains("Console.<span class=\"fn\">WriteLine</span>", page);   // highlighted
+        Assert.Contains("<a class=\"next\" rel=\"next\" href=\"02-second.html\">Second →</a>", page);
+        Assert.Contains("<figure class=\"output chart\">", page);               // drawn by the site's plotly.js…
+        Assert.Contains("<noscript><img src=\"data:image/png;base64,", page);     // …with its picture for readers without scripts
+        Assert.Contains("<script defer src=\"assets/plotly.min.js\"></script>", page);
+        Assert.DoesNotContain("if (!window.Plotly)", page);                      // no plotly.js inlined into the page
+        Assert.True(page.Length < 300_000, $"the page is {page.Length} characters");
+        var secondPage = File.ReadAllText(Path.Combine(output, "02-second.html"));
+        Assert.Contains("<a href=\"01-first.html#1-sums\">lesson 1</a>", secondPage);
+        Assert.Contains("<a class=\"prev\" rel=\"prev\" href=\"01-first.html\">← First lesson</a>", secondPage);
+        Assert.DoesNotContain("plotly.min.js", secondPage);                      // pages without charts don't load it
+
+        foreach (var asset in new[] { "assets/course.css", "assets/course.js", "assets/plotly.min.js", "assets/katex/katex.min.js",
+                     "assets/katex/katex.min.css", "assets/katex/LICENSE", "assets/katex/fonts/KaTeX_Main-Regular.woff2" })
+            Assert.True(new FileInfo(Path.Combine(output, asset)) is { Exists: true, Length: > 100 }, asset);
+        var css = File.ReadAllText(Path.Combine(output, "assets/katex/katex.min.css"));
+        foreach (System.Text.RegularExpressions.Match font in System.Text.RegularExpressions.Regex.Matches(css, @"url\((fonts/[^)]+\.woff2)\)"))
+            Assert.True(File.Exists(Path.Combine(output, "assets/katex", font.Groups[1].Value)), font.Value);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", page + index);         // nothing from the network
     }
 
     [Fact]
@@ -122,4 +125,11 @@ public class ExportTests
     }
 
     private static Task<int> RunCli(params string[] args) => CommandLine.RunAsync(args, new StringWriter(), new StringWriter());
+
+    [Fact]
+    public void Stream_lines_that_are_checks_are_marked_pass_or_fail()
+    {
+        Assert.Equal("a &lt; b\n<span class=\"check pass\">  ✓ x: 1 = 1</span>\n<span class=\"check fail\">✗ y</span>\n",
+            OutputHtml.Stream("a < b\n  ✓ x: 1 = 1\n✗ y\n"));
+    }
 }

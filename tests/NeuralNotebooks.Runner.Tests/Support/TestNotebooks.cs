@@ -46,5 +46,9 @@ internal static class TestNotebooks
         return path;
     }
 
+    /// <summary>A cell drawing a chart (its output carries text/html and the plotly figure).</summary>
+    public const string ChartCell = "#r \"../src/NeuralNotebooks.Plots/bin/Debug/net8.0/NeuralNotebooks.Plots.dll\"\n"
+        + "NeuralNotebooks.Plots.Charts.Activations(NeuralNotebooks.Activations.Activation.Sigmoid, NeuralNotebooks.Activations.Activation.ReLU)";
+
     public const string LoadLibrary = "#r \"../src/NeuralNotebooks/bin/Debug/net8.0/NeuralNotebooks.dll\"\nusing NeuralNotebooks.Checks;";
 }

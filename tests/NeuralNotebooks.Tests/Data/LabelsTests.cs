@@ -28,6 +28,26 @@ public class LabelsTests
         Assert.Equal([1, 0, 1, 1], Labels.Argmax(m));
     }
 
+    [Theory]
+    [InlineData(new[] { 0.2f, 0.5f, 0.5f }, 1)]                                    // ties: the first maximum
+    [InlineData(new[] { float.NaN, 9f }, 0)]                                        // NaN first: NaN wins
+    [InlineData(new[] { 9f, float.NaN, float.NaN }, 1)]                             // the first NaN
+    [InlineData(new[] { float.NegativeInfinity, float.NegativeInfinity }, 0)]       // infinities are ordinary values
+    [InlineData(new[] { 1f, float.PositiveInfinity }, 1)]
+    [InlineData(new[] { -7f }, 0)]
+    public void ArgmaxOf_is_the_first_maximum_with_nan_counted_largest_for_floats_and_doubles(float[] values, int expected)
+    {
+        Assert.Equal(expected, Labels.ArgmaxOf(values));
+        Assert.Equal(expected, Labels.ArgmaxOf(values.Select(v => (double)v).ToArray()));
+    }
+
+    [Fact]
+    public void ArgmaxOf_an_empty_span_is_an_error()
+    {
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Labels.ArgmaxOf(ReadOnlySpan<float>.Empty)).ParamName);
+        Assert.Throws<ArgumentException>(() => Labels.ArgmaxOf(ReadOnlySpan<double>.Empty));
+    }
+
     [Fact]
     public void Argmax_inverts_OneHot()
     {
