@@ -4,8 +4,9 @@ namespace NeuralNotebooks.Benchmarks;
 internal sealed record Options
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/NeuralNotebooks.Benchmarks -- [--repeats R] [--quick] [--allow-unoptimized]\n" +
+        "usage: dotnet run -c Release --project bench/NeuralNotebooks.Benchmarks -- [--repeats R] [--samples N] [--quick] [--allow-unoptimized]\n" +
         "  --repeats R          timed epochs per engine and batch size, after one warm-up epoch (default 5)\n" +
+        "  --samples N          train on the first N MNIST images, 1 000 ≤ N ≤ 60 000 (default 60 000: the lessons' epoch)\n" +
         "  --quick              a smoke run: 6 000 samples, 1 timed epoch, short product timings, 1-epoch memory run\n" +
         "  --allow-unoptimized  measure even when the kit's assemblies were compiled without optimisation";
 
@@ -19,7 +20,7 @@ internal sealed record Options
     public bool AllowUnoptimized { get; init; }
 
     /// <summary>MNIST training images used (the validation split takes the last fifth of them).</summary>
-    public int Samples => Quick ? 6_000 : 60_000;
+    public int Samples { get; init; } = 60_000;
 
     /// <summary>Seconds per product timing window.</summary>
     public double ProductSeconds => Quick ? 0.05 : 0.3;
@@ -36,6 +37,10 @@ internal sealed record Options
                     options = options with { Repeats = r };
                     i++;
                     break;
+                case "--samples" when i + 1 < args.Length && int.TryParse(args[i + 1], out int n) && n is >= 1_000 and <= 60_000:
+                    options = options with { Samples = n };
+                    i++;
+                    break;
                 case "--quick":
                     options = options with { Quick = true };
                     break;
@@ -48,6 +53,6 @@ internal sealed record Options
                     return null;
             }
         }
-        return options.Quick ? options with { Repeats = 1 } : options;
+        return options.Quick ? options with { Repeats = 1, Samples = Math.Min(options.Samples, 6_000) } : options;
     }
 }

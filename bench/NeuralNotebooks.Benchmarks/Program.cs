@@ -5,7 +5,8 @@
 // 1. Peak: one 1024³ product (our kernel and torch.matmul) — the hardware bound used below.
 // 2. MNIST epochs (784-128-64-10, Adam, accuracy, validation split 0.2 of the 60 000 training images) at batch 32 and
 //    256: the scratch model through the public Fit exactly as the lessons call it, and libtorch in this process and in
-//    a process of its own, with 1 and 2 threads; all interleaved epoch by epoch, so every engine sees the same load.
+//    a process of its own, with 1 and 2 threads (and 2 threads with OpenMP's passive wait); all interleaved epoch by
+//    epoch, so every engine sees the same load.
 //    Reports scratch ÷ the best libtorch configuration, and each epoch against its FLOP count at the peak.
 // 3. Where the scratch epoch's time goes (each kind of work timed alone), and the products' own GFLOP/s.
 // 4. Peak memory of MNIST run B (load + train 10 epochs + evaluate) in a fresh process.
@@ -95,11 +96,11 @@ foreach (int batch in batches)
                 TorchSupport.SetThreads(threads);
                 return inProcess.Epoch();
             }));
-        foreach (int threads in new[] { 1, 2 })
+        foreach (var (threads, passive) in new[] { (1, false), (2, false), (2, true) })
         {
-            var child = TorchProcess.Start(threads, batch, x.Rows);
+            var child = TorchProcess.Start(threads, batch, x.Rows, passive);
             disposables.Add(child);
-            runs.Add(($"libtorch in its own process, {Threads(threads)}", child.Epoch));
+            runs.Add(($"libtorch in its own process, {Threads(threads)}{(passive ? ", OMP_WAIT_POLICY=PASSIVE" : "")}", child.Epoch));
         }
     }
     foreach (var run in runs)

@@ -18,9 +18,12 @@ internal sealed class TorchProcess : IDisposable
     public int Threads { get; private init; }
 
     /// <summary>Starts the child and waits until it has loaded the data and built the model.</summary>
-    public static TorchProcess Start(int threads, int batch, int samples)
+    /// <param name="passiveWait">Sets OMP_WAIT_POLICY=PASSIVE: libtorch's OpenMP threads sleep between operations
+    /// instead of spinning (slower on an idle machine, much faster on a busy one).</param>
+    public static TorchProcess Start(int threads, int batch, int samples, bool passiveWait = false)
     {
         var info = new ProcessStartInfo { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (passiveWait) info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this program's executable.");
         info.FileName = host;
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") info.ArgumentList.Add(typeof(TorchProcess).Assembly.Location);
