@@ -34,11 +34,28 @@
         if (bar.title) bar.title = Object.assign({}, bar.title, { side: 'top' });
         return Object.assign({}, trace, { colorbar: bar });
       });
+      layout.title = narrowTitle(layout.title, width);
       layout.legend = Object.assign({}, layout.legend || {}, { orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom' });
       layout.margin = Object.assign({}, layout.margin || {}, { l: 45, r: 15, t: 100, b: bars ? 130 : 50 });
       if (bars && layout.height) layout.height = layout.height + 60;
     }
     return { data: data, layout: layout, narrow: true };
+  }
+
+  // plotly.js does not wrap titles: a long one gets a smaller font and a line break near its middle.
+  function narrowTitle(title, width) {
+    if (!title) return title;
+    var t = typeof title === 'string' ? { text: title } : Object.assign({}, title);
+    var size = Math.min((t.font && t.font.size) || 17, 15);
+    t.font = Object.assign({}, t.font || {}, { size: size });
+    var text = t.text || '';
+    if (text.indexOf('<br>') < 0 && text.length * size * 0.55 > width - 20) {
+      var middle = text.length / 2, best = -1;
+      for (var i = 0; i < text.length; i++)
+        if (text[i] === ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
+      if (best > 0) t.text = text.slice(0, best) + '<br>' + text.slice(best + 1);
+    }
+    return t;
   }
 
   function drawCharts() {
