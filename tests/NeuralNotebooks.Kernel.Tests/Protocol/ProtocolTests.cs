@@ -178,12 +178,13 @@ public class ProtocolTests(SharedKernel shared) : IClassFixture<SharedKernel>
     public void Interrupt_request_on_control_stops_a_runaway_cell_and_the_session_goes_on()
     {
         K.Execute("long spins = 0;");
-        var id = K.Send(Channel.Shell, "execute_request", new JsonObject { ["code"] = "while (true) { spins++; }", ["silent"] = false });
-        Thread.Sleep(1500);
+        var id = K.Send(Channel.Shell, "execute_request", new JsonObject { ["code"] = "Console.WriteLine(\"go\");\nwhile (true) { spins++; }", ["silent"] = false });
+        K.IopubUntil(id, m => m.MsgType == "stream"); // running, not compiling: the loop is what gets interrupted
         var interrupt = K.Send(Channel.Control, "interrupt_request", new JsonObject());
         Assert.Equal("interrupt_reply", K.Receive(Channel.Control, interrupt).MsgType);
         var reply = K.Receive(Channel.Shell, id, TimeSpan.FromSeconds(30));
         Assert.Equal("Interrupted", (string?)reply.Content["ename"]);
+        Assert.EndsWith("line 2: interrupted", (string?)reply.Content["traceback"]![0]);
         K.IopubUntilIdle(id);
         var (after, iopub) = K.Execute("Console.WriteLine(spins > 0);");
         Assert.Equal("ok", (string?)after.Content["status"]);

@@ -130,6 +130,15 @@ internal sealed class KernelUnderTest : IDisposable
         throw new TimeoutException($"no idle status for {parentId}; seen: {string.Join(", ", seen.Select(s => s.MsgType))}");
     }
 
+    /// <summary>Reads iopub until a message of request <paramref name="parentId"/> matches <paramref name="match"/>.</summary>
+    public JupyterMessage IopubUntil(string parentId, Func<JupyterMessage, bool> match, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? Wait);
+        while (DateTime.UtcNow < deadline)
+            if (TryReceive(_iopub, TimeSpan.FromMilliseconds(200), out var m) && (string?)m.ParentHeader["msg_id"] == parentId && match(m)) return m;
+        throw new TimeoutException($"no matching iopub message for {parentId} within {limit ?? Wait}");
+    }
+
     /// <summary>Runs <paramref name="code"/>: the execute_reply and the iopub messages of the request.</summary>
     public (JupyterMessage Reply, List<JupyterMessage> Iopub) Execute(string code, JsonObject? extra = null)
     {
