@@ -1,3 +1,4 @@
+using NeuralNotebooks.Data;
 using NeuralNotebooks.Tensors;
 
 namespace NeuralNotebooks.Plots;
@@ -24,7 +25,8 @@ public static partial class Charts
         return r;
     }
 
-    /// <summary>Class labels from targets: one column → 1 when ≥ 0.5 (or the integer value for class indices); several → argmax (one-hot).</summary>
+    /// <summary>Class labels from targets: one column → 1 when ≥ 0.5 (or the integer value for class indices); several →
+    /// the row's argmax (one-hot) by the library's one rule, <see cref="Labels.ArgmaxOf(ReadOnlySpan{float})"/>.</summary>
     private static int[] LabelsOf(Matrix y, string paramName)
     {
         var labels = new int[y.Rows];
@@ -36,12 +38,7 @@ public static partial class Charts
                 if (!double.IsFinite(v) || v < 0) throw new ArgumentException($"{paramName} row {i} holds {v}; expected a class (0/1 or an index ≥ 0).", paramName);
                 labels[i] = v <= 1 ? (v >= 0.5 ? 1 : 0) : (int)Math.Round(v);
             }
-            else
-            {
-                int best = 0;
-                for (int c = 1; c < y.Columns; c++) if (y[i, c] > y[i, best]) best = c;
-                labels[i] = best;
-            }
+            else labels[i] = Labels.ArgmaxOf(y.Row(i));
         }
         return labels;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using NeuralNotebooks.Settings;
 
 namespace NeuralNotebooks.Plots.Rendering;
 
@@ -34,8 +35,12 @@ public static class Chromium
         @"C:\Program Files\Google\Chrome\Application\chrome.exe", @"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
     };
 
-    /// <summary>Test seam: when set, the only places searched (no defaults, no PATH).</summary>
-    internal static IReadOnlyList<string>? SearchOverride { get; set; }
+    /// <summary>Test seam: inside <see cref="SearchOnly"/>, the only places searched (no defaults, no PATH).</summary>
+    private static readonly ScopedSetting<IReadOnlyList<string>?> SearchOverride = new(null);
+
+    /// <summary>Test seam: until the result is disposed, this thread (and the async code it starts) looks for Chromium
+    /// only at <paramref name="places"/> — no environment variable, no defaults, no PATH. Other threads are unaffected.</summary>
+    internal static IDisposable SearchOnly(params string[] places) => SearchOverride.Use(places.ToArray());
 
     /// <summary>The executable that would be used, or null when none is installed.</summary>
     public static string? FindExecutable() => Search().Found;
@@ -46,7 +51,7 @@ public static class Chromium
     private static (string? Found, List<string> Searched) Search()
     {
         var searched = new List<string>();
-        if (SearchOverride is { } only)
+        if (SearchOverride.Value is { } only)
         {
             searched.AddRange(only);
             return (only.FirstOrDefault(File.Exists), searched);

@@ -1,4 +1,5 @@
 using NeuralNotebooks.Plots;
+using NeuralNotebooks.Settings;
 using System.Reflection;
 using Plotly.NET;
 
@@ -9,14 +10,14 @@ namespace NeuralNotebooks.Plots.Rendering;
 /// <para>Offline by default: a notebook's first chart inlines plotly.js; later ones find <c>window.Plotly</c> and
 /// only draw. "Once per session" means once per process — the notebook kernel. If the notebook page is reloaded
 /// while the kernel keeps running (say, VS Code reopened), call <see cref="ResetSession"/> so the next chart carries
-/// the library again.</para>
+/// the library again. A block of code can have a session of its own: <c>using (PlotlyJs.UseSession()) { … }</c>.</para>
 /// <para>Saved pages (<see cref="Plot.SaveHtml"/>, <see cref="Plot.SavePng"/>) always inline it: they must work alone.</para>
 /// </remarks>
 public static class PlotlyJs
 {
     private const string ResourceName = "Plotly.NET.plotly-2.28.0.min.js";
     private static readonly Lazy<string> Source = new(Load);
-    private static int _sentToNotebook;
+    private static readonly ScopedSetting<Session> CurrentSession = new(new Session(PlotlyJsMode.Inline));
 
     /// <summary>The plotly.js version Plotly.NET 6.0.0 carries and targets.</summary>
     public const string Version = "2.28.0";
@@ -24,20 +25,33 @@ public static class PlotlyJs
     /// <summary>The CDN address used in <see cref="PlotlyJsMode.Cdn"/> mode.</summary>
     public const string CdnUrl = "https://cdn.plot.ly/plotly-2.28.0.min.js";
 
-    /// <summary>How notebook charts get plotly.js (default <see cref="PlotlyJsMode.Inline"/>: offline).</summary>
-    public static PlotlyJsMode Mode { get; set; } = PlotlyJsMode.Inline;
+    /// <summary>How notebook charts of the current session get plotly.js (default <see cref="PlotlyJsMode.Inline"/>: offline).</summary>
+    /// <remarks>Setting it changes the current session's mode: the process's, or inside <see cref="UseSession"/> that
+    /// scope's.</remarks>
+    public static PlotlyJsMode Mode
+    {
+        get => CurrentSession.Value.Mode;
+        set => CurrentSession.Value.Mode = value;
+    }
 
     /// <summary>The minified plotly.js source (about 3.6 MB).</summary>
     public static string MinifiedSource => Source.Value;
 
-    /// <summary>True once a notebook chart carrying plotly.js was rendered in this process.</summary>
-    public static bool SentToNotebook => Volatile.Read(ref _sentToNotebook) == 1;
+    /// <summary>True once a notebook chart carrying plotly.js was rendered in the current session.</summary>
+    public static bool SentToNotebook => Volatile.Read(ref CurrentSession.Value.Sent) == 1;
 
     /// <summary>Makes the next notebook chart carry plotly.js again (after the notebook page was reloaded).</summary>
-    public static void ResetSession() => Volatile.Write(ref _sentToNotebook, 0);
+    public static void ResetSession() => Volatile.Write(ref CurrentSession.Value.Sent, 0);
+
+    /// <summary>Starts a session of its own, in <paramref name="mode"/>, for this thread and the async code it starts,
+    /// until the result is disposed: its first notebook chart carries plotly.js, and what it draws does not change
+    /// what the process's session (or another scope) sends.</summary>
+    /// <remarks>For a host that runs several notebooks in one process, and for tests that run in parallel
+    /// (see <see cref="ScopedSetting{T}"/>).</remarks>
+    public static IDisposable UseSession(PlotlyJsMode mode = PlotlyJsMode.Inline) => CurrentSession.Use(new Session(mode));
 
     /// <summary>Claims the right to inline plotly.js: true exactly once per session.</summary>
-    internal static bool ClaimNotebookInline() => Interlocked.Exchange(ref _sentToNotebook, 1) == 0;
+    internal static bool ClaimNotebookInline() => Interlocked.Exchange(ref CurrentSession.Value.Sent, 1) == 0;
 
     /// <summary>A script element defining <c>window.Plotly</c> unless it exists.</summary>
     /// <remarks>The library is a UMD bundle: with require.js (classic Jupyter) or CommonJS around, it would register a
@@ -53,6 +67,13 @@ public static class PlotlyJs
         "<script type=\"text/javascript\">(function () { if (window.Plotly || document.getElementById('neuralnotebooks-plotlyjs')) return;"
         + " var s = document.createElement('script'); s.id = 'neuralnotebooks-plotlyjs'; s.src = '" + CdnUrl + "';"
         + " document.head.appendChild(s); })();</script>";
+
+    /// <summary>One notebook session: its mode and whether plotly.js was sent (0 or 1, for <see cref="Interlocked"/>).</summary>
+    private sealed class Session(PlotlyJsMode mode)
+    {
+        public PlotlyJsMode Mode = mode;
+        public int Sent;
+    }
 
     private static string Load()
     {

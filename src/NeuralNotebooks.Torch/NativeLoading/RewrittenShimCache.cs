@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using NeuralNotebooks.IO;
 
 namespace NeuralNotebooks.Torch.NativeLoading;
 
@@ -9,8 +10,9 @@ namespace NeuralNotebooks.Torch.NativeLoading;
 /// </summary>
 /// <remarks>
 /// Keyed by the original's content, so another TorchSharp version gets its own copy. A copy whose bytes already equal
-/// the rewrite is reused; otherwise the new bytes go to a temporary file in the same folder that is then renamed over
-/// the final name, so concurrent processes (parallel test runs) never see a half-written library.
+/// the rewrite is reused; otherwise the new bytes are written with the kit's one atomic-write helper
+/// (<see cref="AtomicFile"/>: a temporary file in the same folder renamed over the final name), so concurrent processes
+/// (parallel test runs) never see a half-written library.
 /// </remarks>
 internal static class RewrittenShimCache
 {
@@ -24,10 +26,7 @@ internal static class RewrittenShimCache
         try
         {
             if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(rewritten)) return path;
-            Directory.CreateDirectory(folder);
-            string temporary = Path.Combine(folder, $"{NativeFileLocator.ShimFile}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllBytes(temporary, rewritten);
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.WriteAllBytes(path, rewritten);
             return path;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -14,10 +14,6 @@ namespace NeuralNotebooks.Datasets;
 internal static class ContentVerifier
 {
     private static readonly ConcurrentDictionary<Key, bool> Verified = new();
-    private static int _hashesComputed;
-
-    /// <summary>Number of SHA-256 computations done since start-up (lets tests see the cache work).</summary>
-    internal static int HashesComputed => Volatile.Read(ref _hashesComputed);
 
     /// <summary>Identifies one version of one file: where it is, its length and last write time, what it must hash to.</summary>
     internal readonly record struct Key(string FullPath, long Length, long LastWriteTicks, string ExpectedHash)
@@ -38,7 +34,6 @@ internal static class ContentVerifier
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(content, hash);
-        Interlocked.Increment(ref _hashesComputed);
         return Convert.ToHexString(hash).ToLowerInvariant();
     }
 

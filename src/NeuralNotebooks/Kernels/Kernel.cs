@@ -1,3 +1,5 @@
+using NeuralNotebooks.Settings;
+
 namespace NeuralNotebooks.Kernels;
 
 /// <summary>Chooses the <see cref="IKernel"/> the whole library uses, and how many threads the fast kernel may use.</summary>
@@ -8,7 +10,7 @@ namespace NeuralNotebooks.Kernels;
 /// <c>Kernel.Current = ReferenceKernel.Instance;</c>, <c>Kernel.Threads = 1;</c>.</item>
 /// <item><b>For a block of code</b>: <c>using (Kernel.Use(ReferenceKernel.Instance)) { … }</c>,
 /// <c>using (Kernel.UseThreads(1)) { … }</c>. The choice holds on this thread and in the async code it starts
-/// (<see cref="AsyncLocal{T}"/>), until the scope is disposed; other threads keep theirs. Tests use this, so tests that
+/// (a <see cref="ScopedSetting{T}"/>), until the scope is disposed; other threads keep theirs. Tests use this, so tests that
 /// run in parallel never see each other's kernel.</item>
 /// </list>
 /// <para>The default is <see cref="FastKernel"/> (SIMD, multi-threaded) with one thread per core. The reference kernel
@@ -16,18 +18,16 @@ namespace NeuralNotebooks.Kernels;
 /// </remarks>
 public static class Kernel
 {
-    private static IKernel _processKernel = FastKernel.Instance;
-    private static int _processThreads = Environment.ProcessorCount;
-    private static readonly AsyncLocal<IKernel?> ScopedKernel = new();
-    private static readonly AsyncLocal<int> ScopedThreads = new(); // 0: no scope
+    private static readonly ScopedSetting<IKernel> KernelSetting = new(FastKernel.Instance);
+    private static readonly ScopedSetting<int> ThreadsSetting = new(Environment.ProcessorCount);
 
     /// <summary>The kernel in use here: the innermost <see cref="Use"/> scope's, else the process-wide one
     /// (default <see cref="FastKernel.Instance"/>). Setting it changes the process-wide kernel.</summary>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
     public static IKernel Current
     {
-        get => ScopedKernel.Value ?? _processKernel;
-        set => _processKernel = value ?? throw new ArgumentNullException(nameof(value));
+        get => KernelSetting.Value;
+        set => KernelSetting.ProcessValue = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>How many threads the fast kernel may use here (default <see cref="Environment.ProcessorCount"/>; 1 = no
@@ -36,8 +36,8 @@ public static class Kernel
     /// <exception cref="ArgumentOutOfRangeException">Set to a value below 1.</exception>
     public static int Threads
     {
-        get => ScopedThreads.Value is > 0 and var scoped ? scoped : _processThreads;
-        set => _processThreads = RequireThreads(value, nameof(value));
+        get => ThreadsSetting.Value;
+        set => ThreadsSetting.ProcessValue = RequireThreads(value, nameof(value));
     }
 
     /// <summary>Uses <paramref name="kernel"/> on this thread (and the async code it starts) until the result is disposed.</summary>
@@ -45,34 +45,14 @@ public static class Kernel
     public static IDisposable Use(IKernel kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        var previous = ScopedKernel.Value;
-        ScopedKernel.Value = kernel;
-        return new Scope(() => ScopedKernel.Value = previous);
+        return KernelSetting.Use(kernel);
     }
 
     /// <summary>Lets the fast kernel use <paramref name="threads"/> threads on this thread (and the async code it starts)
     /// until the result is disposed.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> &lt; 1.</exception>
-    public static IDisposable UseThreads(int threads)
-    {
-        RequireThreads(threads, nameof(threads));
-        int previous = ScopedThreads.Value;
-        ScopedThreads.Value = threads;
-        return new Scope(() => ScopedThreads.Value = previous);
-    }
+    public static IDisposable UseThreads(int threads) => ThreadsSetting.Use(RequireThreads(threads, nameof(threads)));
 
     internal static int RequireThreads(int threads, string paramName) =>
         threads >= 1 ? threads : throw new ArgumentOutOfRangeException(paramName, threads, "Threads must be ≥ 1.");
-
-    /// <summary>Restores the previous choice once, when disposed.</summary>
-    private sealed class Scope(Action restore) : IDisposable
-    {
-        private Action? _restore = restore;
-
-        public void Dispose()
-        {
-            _restore?.Invoke();
-            _restore = null;
-        }
-    }
 }

@@ -5,13 +5,8 @@ using Plotly.NET;
 
 namespace NeuralNotebooks.Plots.Tests;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public class PlotlyJsSession
-{
-    public const string Name = "plotly.js session state";
-}
-
-[Collection(PlotlyJsSession.Name)]
+/// <summary>How charts render for notebooks and pages. Tests that depend on whether plotly.js was already sent open a
+/// session of their own (<see cref="PlotlyJs.UseSession"/>), so they run in parallel with everything else.</summary>
 public class RenderingTests
 {
     private static Plot Sample() => Charts.ConfusionMatrix(new[,] { { 3, 1 }, { 0, 4 } }, new[] { "no", "yes" });
@@ -19,8 +14,7 @@ public class RenderingTests
     [Fact]
     public void NotebookFormatterRendersThePlotAsHtmlWithPlotlyJsOnlyTheFirstTime()
     {
-        PlotlyJs.Mode = PlotlyJsMode.Inline;
-        PlotlyJs.ResetSession();
+        using var session = PlotlyJs.UseSession(PlotlyJsMode.Inline);
         var plot = Sample();
         string first = Formatter.ToDisplayString(plot, "text/html");
         Assert.Contains("plotly.js v2.28.0", first);                // the library, inlined: offline
@@ -41,8 +35,7 @@ public class RenderingTests
     [Fact]
     public void ResetSessionSendsTheLibraryAgain()
     {
-        PlotlyJs.Mode = PlotlyJsMode.Inline;
-        PlotlyJs.ResetSession();
+        using var session = PlotlyJs.UseSession(PlotlyJsMode.Inline);
         _ = Sample().ToHtml();
         Assert.DoesNotContain("plotly.js v2.28.0", Sample().ToHtml());
         PlotlyJs.ResetSession();
@@ -52,19 +45,37 @@ public class RenderingTests
     [Fact]
     public void CdnModeReferencesTheCdnInsteadOfInlining()
     {
-        PlotlyJs.ResetSession();
-        PlotlyJs.Mode = PlotlyJsMode.Cdn;
-        try
+        using (PlotlyJs.UseSession(PlotlyJsMode.Cdn))
         {
             string html = Formatter.ToDisplayString(Sample(), "text/html");
             Assert.Contains("https://cdn.plot.ly/plotly-2.28.0.min.js", html);
             Assert.DoesNotContain("plotly.js v2.28.0", html);
             Assert.False(PlotlyJs.SentToNotebook);
         }
-        finally
+    }
+
+    [Fact]
+    public async Task A_scoped_session_is_its_own_and_leaves_the_process_session_as_it_was()
+    {
+        using var outer = PlotlyJs.UseSession(PlotlyJsMode.Inline);
+        Assert.Contains("plotly.js v2.28.0", Sample().ToHtml());               // the outer session's first chart
+        Assert.True(PlotlyJs.SentToNotebook);
+        using (PlotlyJs.UseSession(PlotlyJsMode.Cdn))
         {
-            PlotlyJs.Mode = PlotlyJsMode.Inline;
+            Assert.Equal(PlotlyJsMode.Cdn, PlotlyJs.Mode);
+            Assert.False(PlotlyJs.SentToNotebook);
+            PlotlyJs.Mode = PlotlyJsMode.Inline;                                // changes this session only
+            Assert.Contains("plotly.js v2.28.0", Sample().ToHtml());           // a new session sends the library again
         }
+        Assert.Equal(PlotlyJsMode.Inline, PlotlyJs.Mode);
+        Assert.True(PlotlyJs.SentToNotebook);
+        Assert.DoesNotContain("plotly.js v2.28.0", Sample().ToHtml());        // the outer session had sent it
+        bool elsewhere = await Task.Run(() =>
+        {
+            using (PlotlyJs.UseSession()) return PlotlyJs.SentToNotebook;       // a session opened on another thread starts fresh
+        });
+        Assert.False(elsewhere);
+        Assert.True(PlotlyJs.SentToNotebook);
     }
 
     [Fact]
@@ -128,18 +139,13 @@ public class RenderingTests
     [Fact]
     public void SavePngWithoutChromiumSaysHowToInstallIt()
     {
-        Chromium.SearchOverride = new[] { "/nonexistent/chromium" };
-        try
+        using (Chromium.SearchOnly("/nonexistent/chromium"))
         {
             var e = Assert.Throws<ChromiumNotFoundException>(() => Sample().SavePng(Path.Combine(Path.GetTempPath(), "never.png")));
             Assert.Contains("apt-get install chromium", e.Message);
             Assert.Contains("/nonexistent/chromium", e.Message);
             Assert.Contains(Chromium.PathVariable, e.Message);
             Assert.False(Chromium.IsAvailable);
-        }
-        finally
-        {
-            Chromium.SearchOverride = null;
         }
         Assert.Equal("width", Assert.Throws<ArgumentOutOfRangeException>(() => Sample().SavePng("x.png", 10, 100)).ParamName);
         Assert.Equal("path", Assert.Throws<ArgumentException>(() => Sample().SavePng("", 100, 100)).ParamName);
@@ -148,8 +154,7 @@ public class RenderingTests
     [Fact]
     public void TheSameChartGivesTheSameHtmlWhateverWasDrawnBefore()
     {
-        PlotlyJs.Mode = PlotlyJsMode.Inline;
-        PlotlyJs.ResetSession();
+        using var session = PlotlyJs.UseSession(PlotlyJsMode.Inline);
         _ = Charts.ConfusionMatrix(new[,] { { 1, 0 }, { 0, 1 } }).ToHtml();   // the session's first chart carries plotly.js
         string alone = Sample().ToHtml();
         foreach (var other in new[] { Charts.ConfusionMatrix(new[,] { { 9, 9 }, { 9, 9 } }), Sample(), Sample() })

@@ -6,7 +6,6 @@ using NeuralNotebooks.Optimizers;
 
 namespace NeuralNotebooks.Plots.Tests;
 
-[Collection(PlotlyJsSession.Name)]
 public class LiveHistoryChartTests
 {
     /// <summary>Stands in for Polyglot's DisplayedValue: records what was shown and updated.</summary>

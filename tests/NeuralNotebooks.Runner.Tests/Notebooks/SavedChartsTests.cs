@@ -7,14 +7,7 @@ using static NeuralNotebooks.Runner.Tests.TestNotebooks;
 
 namespace NeuralNotebooks.Runner.Tests;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public class ChromiumSearchState
-{
-    public const string Name = "Chromium search override";
-}
-
 /// <summary>What <c>run --write</c> saves for a chart: the plotly figure and its picture, no script-only HTML.</summary>
-[Collection(ChromiumSearchState.Name)]
 public class SavedChartsTests
 {
     private static Notebook TwoCharts() => Make(
@@ -65,14 +58,9 @@ public class SavedChartsTests
     {
         var path = Save(TwoCharts());
         var log = new StringWriter();
-        Chromium.SearchOverride = new[] { "/nonexistent/chromium" };
-        try
+        using (Chromium.SearchOnly("/nonexistent/chromium"))
         {
             Assert.Equal(0, await CommandLine.RunAsync(new[] { "run", path, "--write" }, log, new StringWriter()));
-        }
-        finally
-        {
-            Chromium.SearchOverride = null;
         }
         string summary = log.ToString()[log.ToString().LastIndexOf("1/1 notebooks passed", StringComparison.Ordinal)..];
         Assert.Contains("note: " + path + ": 2 of 2 charts saved without a picture (GitHub and nbviewer will not show them): ", summary);
