@@ -80,9 +80,10 @@ public sealed class Plot
     }
 
     /// <summary>The figure as plotly.js JSON: <c>{"data": [...], "layout": {...}, "config": {...}}</c>.</summary>
-    /// <remarks>This is also the <see cref="PlotMimeTypes.PlotlyJson"/> output a notebook gets; numbers are written at
-    /// float32 precision (7 significant digits, <see cref="FigureJson.Compact"/>), as on every page and picture.</remarks>
-    public string ToJson() => FigureJson.Of(Chart).Json;
+    /// <remarks>Numbers as Plotly.NET writes them (17 significant digits). The <see cref="PlotMimeTypes.PlotlyJson"/>
+    /// output a notebook gets, every page and every picture use the same figure at float32 precision (7 significant
+    /// digits, see <c>Rendering/FigureJson.cs</c>).</remarks>
+    public string ToJson() => GenericChart.toJson(Chart);
 
     /// <summary>The width the layout asks for, or null when it fills its container.</summary>
     public int? Width => LayoutInt("width");

@@ -8,7 +8,7 @@ internal sealed class PlotFormatterSource
     public IEnumerable CreateTypeFormatters() => new object[]
     {
         new PlotFormatter(PlotMimeTypes.Html, p => p.ToHtml()),
-        new PlotFormatter(PlotMimeTypes.PlotlyJson, p => p.ToJson()),
+        new PlotFormatter(PlotMimeTypes.PlotlyJson, p => FigureJson.Of(p.Chart).Json),
     };
 }
 
