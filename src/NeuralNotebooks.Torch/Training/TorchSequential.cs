@@ -128,7 +128,7 @@ public sealed class TorchSequential : Model, IDisposable
     public override Matrix Predict(Matrix x, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
+        batchSize = BatchSizeFor(batchSize, x.Rows);
         NotDisposed();
         CheckInput(x, nameof(x));
         bool wasTraining = _module.training;
@@ -209,7 +209,8 @@ public sealed class TorchSequential : Model, IDisposable
     }
 
     /// <summary>Replaces all weights, given in our layout (as <see cref="GetWeights"/> returns them, or the scratch model's <c>GetWeights()</c>).</summary>
-    /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes).</exception>
+    /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes), or a weight is
+    /// NaN/±∞ (the message names the tensor, row, column and value); nothing is changed then.</exception>
     public override void SetWeights(IReadOnlyList<Matrix> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -226,6 +227,7 @@ public sealed class TorchSequential : Model, IDisposable
             if (bias is null || bias.Rows != 1 || bias.Columns != units)
                 throw new ArgumentException($"Weight {2 * i + 1} has shape {bias?.ShapeText ?? "null"} but Dense layer {i + 1}'s bias is (1, {units}).", nameof(weights));
         }
+        CheckWeightValues(weights, _parameterNames);
         TorchModuleBuilder.CopyWeights(weights, _linears);
     }
 
