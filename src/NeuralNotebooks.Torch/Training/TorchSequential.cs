@@ -128,7 +128,7 @@ public sealed class TorchSequential : Model, IDisposable
     public override Matrix Predict(Matrix x, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(x);
-        batchSize = BatchSizeFor(batchSize, x.Rows);
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
         NotDisposed();
         CheckInput(x, nameof(x));
         bool wasTraining = _module.training;
@@ -137,10 +137,10 @@ public sealed class TorchSequential : Model, IDisposable
         using (torch.no_grad())
         using (var xAll = TorchBridge.ToTensor(x))
         {
-            for (int start = 0; start < x.Rows; start += batchSize)
+            for (int start = 0, count; start < x.Rows; start += count)
             {
                 using var scope = torch.NewDisposeScope();
-                int count = Math.Min(batchSize, x.Rows - start);
+                count = Math.Min(batchSize, x.Rows - start);
                 var output = OutputOf(_module.forward(xAll.narrow(0, start, count))).contiguous();
                 output.data<float>().CopyTo(result.Data, start * OutputSize);
             }
@@ -299,10 +299,10 @@ public sealed class TorchSequential : Model, IDisposable
         using (var yAll = TorchBridge.ToTensor(y))
         using (var labelsAll = loss.Sparse ? TorchBridge.ToLabelTensor(y) : null)
         {
-            for (int start = 0; start < x.Rows; start += batchSize)
+            for (int start = 0, count; start < x.Rows; start += count)
             {
                 using var scope = torch.NewDisposeScope();
-                int count = Math.Min(batchSize, x.Rows - start);
+                count = Math.Min(batchSize, x.Rows - start);
                 var xb = xAll.narrow(0, start, count);
                 var yb = yAll.narrow(0, start, count);
                 var lb = labelsAll?.narrow(0, start, count);

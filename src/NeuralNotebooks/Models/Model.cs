@@ -122,7 +122,7 @@ public abstract class Model : ITrainableModel
         foreach (var c in all) c.OnTrainBegin(context);
 
         int n = xTrain.Rows;
-        int trainBatch = BatchSizeFor(batchSize, n);
+        int trainBatch = Math.Min(batchSize, n);   // int.MaxValue: one batch of all rows, as Keras (n + batchSize would overflow)
         int batches = (n + trainBatch - 1) / trainBatch;
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -148,7 +148,7 @@ public abstract class Model : ITrainableModel
                 if (context.StopRequested) break;
 
                 var validationResult = validation is (Matrix vx, Matrix vy, int first, int end)
-                    ? EvaluateRows(vx, vy, first, end, BatchSizeFor(batchSize, end - first)) : null;
+                    ? EvaluateRows(vx, vy, first, end, batchSize) : null;
                 watch.Stop();
                 context.CompleteEpoch(epoch, lossSum, metricNames, metricSums, n, validationResult, watch.Elapsed, all);
             }
@@ -172,7 +172,7 @@ public abstract class Model : ITrainableModel
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        batchSize = BatchSizeFor(batchSize, x.Rows);
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
         RequireCompiled(nameof(Evaluate));
         CheckData(x, y, nameof(x), nameof(y));
         return EvaluateRows(x, y, 0, x.Rows, batchSize);
@@ -238,7 +238,8 @@ public abstract class Model : ITrainableModel
     protected virtual void EndFit() { }
 
     /// <summary>The loss and metrics, in inference mode, on rows [<paramref name="first"/>, <paramref name="end"/>) of
-    /// (x, y) — already checked — in batches of <paramref name="batchSize"/> rows starting at <paramref name="first"/>.</summary>
+    /// (x, y) — already checked — in batches of <paramref name="batchSize"/> rows starting at <paramref name="first"/>
+    /// (batchSize may exceed the rows, up to int.MaxValue: step by each batch's actual size, so the index never overflows).</summary>
     /// <remarks>Build the result with <see cref="Result"/>.</remarks>
     protected abstract EvaluationResult EvaluateRows(Matrix x, Matrix y, int first, int end, int batchSize);
 
@@ -262,15 +263,6 @@ public abstract class Model : ITrainableModel
         if (x.Columns != InputSize) throw new ArgumentException($"{xName} has shape {x.ShapeText} but the model takes (batch, {InputSize}).", xName);
         ValueChecks.RequireFinite(x, xName, "inputs must be finite numbers (a NaN often comes from 0/0, e.g. dividing a " +
             "constant column by its zero spread; a ReLU would quietly turn it into 0 and the model would learn nothing)");
-    }
-
-    /// <summary>The batch size used for <paramref name="rows"/> rows: at most the number of rows (as Keras), so a huge
-    /// batch size such as int.MaxValue means "all rows in one batch" instead of overflowing.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> ≤ 0.</exception>
-    protected static int BatchSizeFor(int batchSize, int rows)
-    {
-        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
-        return Math.Min(batchSize, Math.Max(rows, 1));
     }
 
     /// <summary>Checks weights given to SetWeights: every entry finite (a single NaN weight makes every output NaN).</summary>

@@ -182,14 +182,14 @@ public sealed class Sequential : Model, IEnumerable<Layer>
     public override Matrix Predict(Matrix x, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(x);
-        batchSize = BatchSizeFor(batchSize, x.Rows);
+        if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be > 0.");
         RequireBuilt();
         CheckInput(x, nameof(x));
         var result = new Matrix(x.Rows, OutputSize);
         Matrix? xb = null;
-        for (int start = 0; start < x.Rows; start += batchSize)
+        for (int start = 0, count; start < x.Rows; start += count)
         {
-            int count = Math.Min(batchSize, x.Rows - start);
+            count = Math.Min(batchSize, x.Rows - start);
             xb = SliceInto(x, start, count, ref xb);
             var output = ForwardAll(xb, training: false);
             Array.Copy(output.Data, 0, result.Data, start * OutputSize, count * OutputSize);
@@ -313,9 +313,9 @@ public sealed class Sequential : Model, IEnumerable<Layer>
     {
         double lossSum = 0;
         var sums = new double[Metrics.Count];
-        for (int start = first; start < end; start += batchSize)
+        for (int start = first, count; start < end; start += count)
         {
-            int count = Math.Min(batchSize, end - start);
+            count = Math.Min(batchSize, end - start);
             var xb = SliceInto(x, start, count, ref _xBatch);
             var yb = SliceInto(y, start, count, ref _yBatch);
             var output = ForwardAll(xb, training: false);
