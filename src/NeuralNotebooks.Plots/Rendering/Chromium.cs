@@ -34,8 +34,15 @@ public static class Chromium
         @"C:\Program Files\Google\Chrome\Application\chrome.exe", @"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
     };
 
-    /// <summary>Test seam: when set, the only places searched (no defaults, no PATH).</summary>
-    internal static IReadOnlyList<string>? SearchOverride { get; set; }
+    private static readonly AsyncLocal<IReadOnlyList<string>?> SearchOverrideHere = new();
+
+    /// <summary>Test seam: when set, the only places searched (no defaults, no PATH) — on this thread and the async code
+    /// it starts, so a test with a fake browser does not change what tests running beside it find.</summary>
+    internal static IReadOnlyList<string>? SearchOverride
+    {
+        get => SearchOverrideHere.Value;
+        set => SearchOverrideHere.Value = value;
+    }
 
     /// <summary>The executable that would be used, or null when none is installed.</summary>
     public static string? FindExecutable() => Search().Found;
