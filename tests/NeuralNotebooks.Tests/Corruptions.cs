@@ -8,6 +8,41 @@ internal static class Corruptions
 {
     private static readonly int[] Interesting = [0, 1, -1, 2, 3, 255, 256, 784, 28, 65535, int.MaxValue, int.MinValue, 1 << 20, (1 << 20) + 1, 0x0801, 0x0803];
 
+    /// <summary>The fuzz loop: runs <paramref name="check"/> on every variant, on a worker, within <paramref name="limit"/>.</summary>
+    /// <param name="variants">The damaged copies (see <see cref="Of"/>).</param>
+    /// <param name="check">Loads one variant (its description, its bytes, its number); returns a problem with what it
+    /// loaded, or null when that is fine.</param>
+    /// <param name="expected">The exceptions a loader may give for damaged input.</param>
+    /// <param name="limit">The time the whole run may take (a hang fails the test instead of stalling it).</param>
+    /// <returns>"description: problem" for every variant that was a problem or threw another exception.</returns>
+    public static async Task<List<string>> Problems(IEnumerable<(string What, byte[] Bytes)> variants,
+        Func<string, byte[], int, string?> check, Func<Exception, bool> expected, TimeSpan limit)
+    {
+        var problems = new List<string>();
+        var run = Task.Run(() =>
+        {
+            int i = 0;
+            foreach (var (what, bytes) in variants)
+            {
+                try
+                {
+                    if (check(what, bytes, i++) is string problem) problems.Add($"{what}: {problem}");
+                }
+                catch (Exception e) when (!expected(e))
+                {
+                    problems.Add($"{what}: {e.GetType().Name}: {e.Message}");
+                }
+                catch (Exception)
+                {
+                    // the expected refusal
+                }
+            }
+        });
+        Assert.True(await Task.WhenAny(run, Task.Delay(limit)) == run, $"the fuzz run did not finish within {limit.TotalSeconds} s");
+        await run;
+        return problems;
+    }
+
     /// <summary><paramref name="count"/> damaged copies of <paramref name="original"/>, each different from it,
     /// with a description of the damage ("flip byte 17 bit 3").</summary>
     public static IEnumerable<(string What, byte[] Bytes)> Of(byte[] original, int count, int seed)
