@@ -126,10 +126,15 @@ public sealed class Plot
     /// in headless Chromium (see <see cref="ChartPictures"/>).
     /// </summary>
     /// <remarks>The chart is laid out at exactly that size (the layout's own width/height are overridden).
-    /// Needs Chromium: see <see cref="Chromium"/> for where it is looked for.</remarks>
+    /// Needs Chromium: see <see cref="Chromium"/> for where it is looked for.
+    /// <para>The picture is written atomically in the target's own folder (<see cref="AtomicFile"/>): a temporary file
+    /// beside <paramref name="path"/>, flushed, then renamed over it — a full disk or a crash leaves the old picture
+    /// whole. Nothing is written when drawing fails.</para></remarks>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is outside [50, 8000].</exception>
     /// <exception cref="ChromiumNotFoundException">No Chromium is installed; the message says how to install it.</exception>
+    /// <exception cref="InvalidOperationException">Chromium failed or plotly.js drew no picture (the message says why).</exception>
+    /// <exception cref="IOException">The picture cannot be written (the message names <paramref name="path"/>); nothing changed.</exception>
     public void SavePng(string path, int width = ChartPictures.DefaultWidth, int height = ChartPictures.DefaultHeight)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException($"path must name a file, got '{path}'.", nameof(path));

@@ -137,10 +137,10 @@ public sealed class TorchSequential : Model, IDisposable
         using (torch.no_grad())
         using (var xAll = TorchBridge.ToTensor(x))
         {
-            for (int start = 0; start < x.Rows; start += batchSize)
+            for (int start = 0, count; start < x.Rows; start += count)
             {
                 using var scope = torch.NewDisposeScope();
-                int count = Math.Min(batchSize, x.Rows - start);
+                count = Math.Min(batchSize, x.Rows - start);
                 var output = OutputOf(_module.forward(xAll.narrow(0, start, count))).contiguous();
                 output.data<float>().CopyTo(result.Data, start * OutputSize);
             }
@@ -209,7 +209,8 @@ public sealed class TorchSequential : Model, IDisposable
     }
 
     /// <summary>Replaces all weights, given in our layout (as <see cref="GetWeights"/> returns them, or the scratch model's <c>GetWeights()</c>).</summary>
-    /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes).</exception>
+    /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes), or a weight is
+    /// NaN/±∞ (the message names the tensor, row, column and value); nothing is changed then.</exception>
     public override void SetWeights(IReadOnlyList<Matrix> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -226,6 +227,7 @@ public sealed class TorchSequential : Model, IDisposable
             if (bias is null || bias.Rows != 1 || bias.Columns != units)
                 throw new ArgumentException($"Weight {2 * i + 1} has shape {bias?.ShapeText ?? "null"} but Dense layer {i + 1}'s bias is (1, {units}).", nameof(weights));
         }
+        CheckWeightValues(weights, _parameterNames);
         TorchModuleBuilder.CopyWeights(weights, _linears);
     }
 
@@ -297,10 +299,10 @@ public sealed class TorchSequential : Model, IDisposable
         using (var yAll = TorchBridge.ToTensor(y))
         using (var labelsAll = loss.Sparse ? TorchBridge.ToLabelTensor(y) : null)
         {
-            for (int start = 0; start < x.Rows; start += batchSize)
+            for (int start = 0, count; start < x.Rows; start += count)
             {
                 using var scope = torch.NewDisposeScope();
-                int count = Math.Min(batchSize, x.Rows - start);
+                count = Math.Min(batchSize, x.Rows - start);
                 var xb = xAll.narrow(0, start, count);
                 var yb = yAll.narrow(0, start, count);
                 var lb = labelsAll?.narrow(0, start, count);

@@ -29,4 +29,7 @@ public enum DatasetErrorKind
 
     /// <summary>The SHA-256 of the decompressed content differs from the manifest.</summary>
     ChecksumMismatch,
+
+    /// <summary>The file exists but cannot be read: permission denied, a folder where the file should be, or a read error.</summary>
+    Unreadable,
 }

@@ -35,8 +35,8 @@ public sealed class DatasetManifest
     /// <summary>Reads <c>SHA256SUMS</c> from <paramref name="dataDirectory"/>.</summary>
     /// <param name="dataDirectory">A data folder.</param>
     /// <exception cref="ArgumentException"><paramref name="dataDirectory"/> is empty.</exception>
-    /// <exception cref="DatasetException">The manifest is missing (<see cref="DatasetErrorKind.MissingFile"/>) or
-    /// malformed (<see cref="DatasetErrorKind.BadManifest"/>).</exception>
+    /// <exception cref="DatasetException">The manifest is missing (<see cref="DatasetErrorKind.MissingFile"/>),
+    /// cannot be read (<see cref="DatasetErrorKind.Unreadable"/>) or is malformed (<see cref="DatasetErrorKind.BadManifest"/>).</exception>
     public static DatasetManifest Load(string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
@@ -51,6 +51,10 @@ public sealed class DatasetManifest
         {
             throw new DatasetException(DatasetErrorKind.MissingFile,
                 $"The checksum manifest '{path}' does not exist; every data folder must have one (see data/README.md).", path, e);
+        }
+        catch (Exception e) when (DatasetException.IsReadFailure(e))
+        {
+            throw DatasetException.Unreadable(path, e);
         }
         return Parse(lines, path);
     }

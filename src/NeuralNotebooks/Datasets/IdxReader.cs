@@ -28,8 +28,9 @@ public static class IdxReader
     /// <param name="path">A raw or gzip-compressed file.</param>
     /// <returns>The (decompressed) content, in an array of exactly its length.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="DatasetException">The file does not exist (<see cref="DatasetErrorKind.MissingFile"/>) or
-    /// is not a valid gzip stream (<see cref="DatasetErrorKind.BadCompression"/>).</exception>
+    /// <exception cref="DatasetException">The file does not exist (<see cref="DatasetErrorKind.MissingFile"/>), cannot
+    /// be read (<see cref="DatasetErrorKind.Unreadable"/>: permission denied, a folder) or is not a valid gzip stream
+    /// (<see cref="DatasetErrorKind.BadCompression"/>).</exception>
     public static byte[] ReadAllBytes(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -52,6 +53,10 @@ public static class IdxReader
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new DatasetException(DatasetErrorKind.MissingFile, $"'{path}' does not exist.", path, e);
+        }
+        catch (Exception e) when (DatasetException.IsReadFailure(e))
+        {
+            throw DatasetException.Unreadable(path, e);
         }
     }
 

@@ -46,6 +46,19 @@ public sealed class BinaryCrossEntropy : Loss
         return true;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Targets are probabilities: every entry in [0, 1] (usually the labels 0 and 1). A target of 2 or −1 has
+    /// no meaning here, and would push the loss below 0 — the model could "improve" forever.</remarks>
+    public override void CheckTargets(Matrix targets, int classes, string name)
+    {
+        base.CheckTargets(targets, classes, name);
+        var t = targets.Span;
+        for (int i = 0; i < t.Length; i++)
+            if (t[i] is < 0 or > 1)
+                throw ValueChecks.Entry(name, i / targets.Columns, i % targets.Columns, t[i],
+                    "binary_crossentropy targets are probabilities in [0, 1] (the labels 0 and 1)");
+    }
+
     private readonly struct BceGrad(float scale) : IBinaryOperator
     {
         public float Apply(float p, float t)

@@ -45,6 +45,28 @@ public sealed class CategoricalCrossEntropy : Loss
         return true;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Targets are one-hot rows: every entry 0 or 1, exactly one 1 per row (the true class). Class indices in
+    /// one column take <see cref="SparseCategoricalCrossEntropy"/> instead.</remarks>
+    public override void CheckTargets(Matrix targets, int classes, string name)
+    {
+        base.CheckTargets(targets, classes, name);
+        const string rule = "categorical_crossentropy targets are one-hot rows (a single 1, the rest 0); " +
+                            "for class indices use sparse_categorical_crossentropy";
+        for (int r = 0; r < targets.Rows; r++)
+        {
+            var row = targets.Row(r);
+            int ones = 0;
+            for (int c = 0; c < row.Length; c++)
+            {
+                if (row[c] is not (0f or 1f)) throw ValueChecks.Entry(name, r, c, row[c], rule);
+                if (row[c] == 1f) ones++;
+            }
+            if (ones != 1)
+                throw new ArgumentException($"{name} row {r} holds {ones} ones: {rule}.", name);
+        }
+    }
+
     private readonly struct CceGrad(float scale) : IBinaryOperator
     {
         public float Apply(float p, float t)

@@ -34,6 +34,22 @@ public abstract class Loss
     /// <remarks>The combined form is what the chain rule gives; it is cheaper and avoids dividing by tiny probabilities.</remarks>
     public virtual bool TryOutputGradient(Activation outputActivation, Matrix predictions, Matrix targets, Matrix dZ) => false;
 
+    /// <summary>
+    /// Checks every target a model is given — all rows at once, before any step (<see cref="Models.Model.Fit"/>,
+    /// Evaluate, TrainOnBatch, ComputeGradients): a bad target is named by its row and column in the caller's matrix.
+    /// </summary>
+    /// <param name="targets">The targets, one row per sample, already of the width this loss takes.</param>
+    /// <param name="classes">The model's output width (for the classification losses: the number of classes).</param>
+    /// <param name="name">The argument's name in the caller's call, e.g. "y" or "validationData.Y".</param>
+    /// <remarks>Every loss needs finite targets (a NaN target makes every gradient NaN); the cross-entropies also check
+    /// that targets are what they measure: probabilities in [0, 1], one-hot rows, or class indices in [0, classes).</remarks>
+    /// <exception cref="ArgumentException">A target is not valid; the message names the argument, row, column and value.</exception>
+    public virtual void CheckTargets(Matrix targets, int classes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(targets, name);
+        ValueChecks.RequireFinite(targets, name, $"{Name} targets must be finite numbers");
+    }
+
     /// <summary>The name.</summary>
     public override string ToString() => Name;
 

@@ -54,6 +54,18 @@ public sealed class SparseCategoricalCrossEntropy : Loss
         return true;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Targets are class indices: one column of integers in [0, <paramref name="classes"/>).</remarks>
+    public override void CheckTargets(Matrix targets, int classes, string name)
+    {
+        base.CheckTargets(targets, classes, name);
+        var t = targets.Span;
+        for (int i = 0; i < t.Length; i++)
+            if (t[i] != MathF.Floor(t[i]) || t[i] < 0 || t[i] >= classes)
+                throw ValueChecks.Entry(name, i / targets.Columns, i % targets.Columns, t[i],
+                    $"sparse_categorical_crossentropy labels are class indices, integers in [0, {classes})");
+    }
+
     private static void RequireLabels(Matrix predictions, Matrix targets)
     {
         ArgumentNullException.ThrowIfNull(predictions);

@@ -86,10 +86,15 @@ public abstract class Model : ITrainableModel
     /// summed, ÷ samples), as Keras reports it.</para>
     /// <para>If a batch's loss is NaN or infinite, training stops without that step, and <see cref="History.StopReason"/>
     /// (also printed) names the epoch and batch.</para>
-    /// <para>Everything is checked before anything changes.</para>
+    /// <para>Everything is checked before anything changes, in one pass over the data per Fit (not per epoch): the
+    /// shapes, every input is finite (no NaN or ±∞), and every target is finite and valid for the loss
+    /// (<see cref="Losses.Loss.CheckTargets"/>) — in x and y, and in <paramref name="validationData"/>. A bad value is
+    /// named by its argument, row and column in the caller's matrix (not in a shuffled batch), with the value.</para>
+    /// <para>A <paramref name="batchSize"/> larger than the number of samples means one batch of all of them (as Keras).</para>
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">epochs or batchSize ≤ 0, or validationSplit outside [0, 1) or leaving no samples.</exception>
-    /// <exception cref="ArgumentException">Shapes don't fit the model (the message names them), or there are no samples.</exception>
+    /// <exception cref="ArgumentException">Shapes don't fit the model (the message names them), there are no samples (also
+    /// in validationData), or a value is NaN/±∞ or not a valid target (the message names argument, row, column and value).</exception>
     /// <exception cref="InvalidOperationException">Not compiled.</exception>
     public History Fit(Matrix x, Matrix y, int epochs = 1, int batchSize = 32, double validationSplit = 0,
         (Matrix X, Matrix Y)? validationData = null, bool shuffle = true, int? seed = null,
@@ -117,7 +122,8 @@ public abstract class Model : ITrainableModel
         foreach (var c in all) c.OnTrainBegin(context);
 
         int n = xTrain.Rows;
-        int batches = (n + batchSize - 1) / batchSize;
+        int trainBatch = Math.Min(batchSize, n);   // int.MaxValue: one batch of all rows, as Keras (n + batchSize would overflow)
+        int batches = (n + trainBatch - 1) / trainBatch;
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         var metricNames = MetricNames;
@@ -134,14 +140,15 @@ public abstract class Model : ITrainableModel
                 Array.Clear(metricSums);
                 for (int b = 0; b < batches && !context.StopRequested; b++)
                 {
-                    var rows = order.AsSpan(b * batchSize, Math.Min(batchSize, n - b * batchSize));
+                    var rows = order.AsSpan(b * trainBatch, Math.Min(trainBatch, n - b * trainBatch));
                     double loss = TrainBatch(rows, metricSums);
                     if (double.IsFinite(loss)) lossSum += loss * rows.Length;
                     else StopDiverged(context, loss, epoch, b + 1, batches);
                 }
                 if (context.StopRequested) break;
 
-                var validationResult = validation is (Matrix vx, Matrix vy, int first, int end) ? EvaluateRows(vx, vy, first, end, batchSize) : null;
+                var validationResult = validation is (Matrix vx, Matrix vy, int first, int end)
+                    ? EvaluateRows(vx, vy, first, end, batchSize) : null;
                 watch.Stop();
                 context.CompleteEpoch(epoch, lossSum, metricNames, metricSums, n, validationResult, watch.Elapsed, all);
             }
@@ -155,9 +162,11 @@ public abstract class Model : ITrainableModel
     }
 
     /// <summary>The loss and metrics on (x, y), in inference mode (Keras' <c>model.evaluate</c>).</summary>
-    /// <remarks>Means over all samples: each batch's mean × its size, summed, ÷ N.</remarks>
+    /// <remarks>Means over all samples: each batch's mean × its size, summed, ÷ N. The data is checked as by
+    /// <see cref="Fit"/> (shapes, finite inputs, valid targets) before the first batch.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">batchSize ≤ 0.</exception>
-    /// <exception cref="ArgumentException">Shapes don't fit the model, or there are no samples.</exception>
+    /// <exception cref="ArgumentException">Shapes don't fit the model, there are no samples, or a value is NaN/±∞ or not
+    /// a valid target (the message names argument, row, column and value).</exception>
     /// <exception cref="InvalidOperationException">Not compiled or not built.</exception>
     public EvaluationResult Evaluate(Matrix x, Matrix y, int batchSize = 32)
     {
@@ -171,7 +180,8 @@ public abstract class Model : ITrainableModel
 
     /// <summary>The model's outputs for <paramref name="x"/>, in inference mode (Keras' <c>model.predict</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">batchSize ≤ 0.</exception>
-    /// <exception cref="ArgumentException">x has the wrong number of columns.</exception>
+    /// <exception cref="ArgumentException">x has the wrong number of columns, or a NaN/±∞ entry (the message names its row
+    /// and column).</exception>
     public abstract Matrix Predict(Matrix x, int batchSize = 256);
 
     /// <summary>The outputs for a single sample given as values.</summary>
@@ -228,7 +238,8 @@ public abstract class Model : ITrainableModel
     protected virtual void EndFit() { }
 
     /// <summary>The loss and metrics, in inference mode, on rows [<paramref name="first"/>, <paramref name="end"/>) of
-    /// (x, y) — already checked — in batches of <paramref name="batchSize"/> rows starting at <paramref name="first"/>.</summary>
+    /// (x, y) — already checked — in batches of <paramref name="batchSize"/> rows starting at <paramref name="first"/>
+    /// (batchSize may exceed the rows, up to int.MaxValue: step by each batch's actual size, so the index never overflows).</summary>
     /// <remarks>Build the result with <see cref="Result"/>.</remarks>
     protected abstract EvaluationResult EvaluateRows(Matrix x, Matrix y, int first, int end, int batchSize);
 
@@ -240,21 +251,39 @@ public abstract class Model : ITrainableModel
         return new EvaluationResult(lossSum / samples, metrics);
     }
 
-    /// <summary>Checks inputs against the model: it knows its input width and <paramref name="x"/> has it.</summary>
+    /// <summary>Checks inputs against the model: it knows its input width, <paramref name="x"/> has it, and every entry
+    /// is finite (one pass over x).</summary>
     /// <exception cref="InvalidOperationException">The input width is not known yet (the model is not built).</exception>
-    /// <exception cref="ArgumentException">x has another width (the message names both shapes).</exception>
+    /// <exception cref="ArgumentException">x has another width (the message names both shapes), or an entry is NaN or
+    /// ±∞ (the message names its row, column and value).</exception>
     protected void CheckInput(Matrix x, string xName)
     {
         ArgumentNullException.ThrowIfNull(x, xName);
         if (InputSize == 0) throw new InvalidOperationException("The model is not built yet: start it with an Input(features) or call Fit/Build first.");
         if (x.Columns != InputSize) throw new ArgumentException($"{xName} has shape {x.ShapeText} but the model takes (batch, {InputSize}).", xName);
+        ValueChecks.RequireFinite(x, xName, "inputs must be finite numbers (a NaN often comes from 0/0, e.g. dividing a " +
+            "constant column by its zero spread; a ReLU would quietly turn it into 0 and the model would learn nothing)");
+    }
+
+    /// <summary>Checks weights given to SetWeights: every entry finite (a single NaN weight makes every output NaN).</summary>
+    /// <param name="weights">The tensors, in the model's order (their shapes already checked).</param>
+    /// <param name="names">The model's name for each tensor, e.g. "dense_1/kernel".</param>
+    /// <exception cref="ArgumentException">An entry is NaN or ±∞ (the message names the tensor, row, column and value).</exception>
+    protected static void CheckWeightValues(IReadOnlyList<Matrix> weights, IReadOnlyList<string> names)
+    {
+        for (int i = 0; i < weights.Count; i++)
+            ValueChecks.RequireFinite(weights[i], $"weights[{i}]", $"{names[i]} must hold finite numbers", "weights");
     }
 
     /// <summary>
     /// Checks a data set against the model: there are samples, x and y have as many, x has the input width, and y the
-    /// targets' width — the output width, or 1 column of class indices for sparse categorical cross-entropy.
+    /// targets' width — the output width, or 1 column of class indices for sparse categorical cross-entropy; then the
+    /// values: every input finite, every target valid for the compiled loss (<see cref="Losses.Loss.CheckTargets"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">Any of these fails; the message names the argument and both shapes.</exception>
+    /// <remarks>One pass over x and y; call it once per Fit/Evaluate/step on the caller's whole matrices, so errors
+    /// name the caller's rows.</remarks>
+    /// <exception cref="ArgumentException">Any of these fails; the message names the argument and both shapes, or the
+    /// row, column and value.</exception>
     /// <exception cref="InvalidOperationException">The model is not built.</exception>
     protected void CheckData(Matrix x, Matrix y, string xName, string yName)
     {
@@ -268,6 +297,7 @@ public abstract class Model : ITrainableModel
                 : OutputSize > 1 && y.Columns == 1 ? " — one-hot encode the labels or use sparse_categorical_crossentropy" : "";
             throw new ArgumentException($"{yName} has shape {y.ShapeText} but the model's targets are (batch, {expected}){hint}.", yName);
         }
+        Loss?.CheckTargets(y, OutputSize, yName);
     }
 
     private static void CheckSamples(Matrix x, Matrix y, string xName, string yName)

@@ -187,9 +187,9 @@ public sealed class Sequential : Model, IEnumerable<Layer>
         CheckInput(x, nameof(x));
         var result = new Matrix(x.Rows, OutputSize);
         Matrix? xb = null;
-        for (int start = 0; start < x.Rows; start += batchSize)
+        for (int start = 0, count; start < x.Rows; start += count)
         {
-            int count = Math.Min(batchSize, x.Rows - start);
+            count = Math.Min(batchSize, x.Rows - start);
             xb = SliceInto(x, start, count, ref xb);
             var output = ForwardAll(xb, training: false);
             Array.Copy(output.Data, 0, result.Data, start * OutputSize, count * OutputSize);
@@ -205,7 +205,8 @@ public sealed class Sequential : Model, IEnumerable<Layer>
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes).</exception>
+    /// <exception cref="ArgumentException">The count or a shape differs (the message names both shapes), or a weight is
+    /// NaN/±∞ (the message names the tensor, row, column and value); nothing is changed then.</exception>
     public override void SetWeights(IReadOnlyList<Matrix> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -214,12 +215,16 @@ public sealed class Sequential : Model, IEnumerable<Layer>
         if (weights.Count != ps.Count)
             throw new ArgumentException($"Got {weights.Count} weight tensors but the model has {ps.Count} ({string.Join(", ", ps)}).", nameof(weights));
         for (int i = 0; i < ps.Count; i++)
-            if (weights[i].Rows != ps[i].Value.Rows || weights[i].Columns != ps[i].Value.Columns)
-                throw new ArgumentException($"Weight {i} has shape {weights[i].ShapeText} but {ps[i].Name} has shape {ps[i].Value.ShapeText}.", nameof(weights));
+            if (weights[i] is null || weights[i].Rows != ps[i].Value.Rows || weights[i].Columns != ps[i].Value.Columns)
+                throw new ArgumentException($"Weight {i} has shape {weights[i]?.ShapeText ?? "null"} but {ps[i].Name} has shape {ps[i].Value.ShapeText}.", nameof(weights));
+        CheckWeightValues(weights, ps.Select(p => p.Name).ToArray());
         for (int i = 0; i < ps.Count; i++) weights[i].Span.CopyTo(ps[i].Value.Span);
     }
 
-    /// <summary>Saves the weights to <paramref name="path"/> in the format described by <see cref="WeightsFile"/>.</summary>
+    /// <summary>Saves the weights to <paramref name="path"/> in the format described by <see cref="WeightsFile"/>, with
+    /// the architecture and a checksum, atomically (the old file stays whole if anything fails).</summary>
+    /// <exception cref="IOException">The file cannot be written (the message names <paramref name="path"/>); nothing changed.</exception>
+    /// <exception cref="InvalidOperationException">The model is not built, or a weight is NaN/±∞ (such a file could not be loaded).</exception>
     public void SaveWeights(string path)
     {
         RequireBuilt();
@@ -227,8 +232,13 @@ public sealed class Sequential : Model, IEnumerable<Layer>
     }
 
     /// <summary>Loads weights saved by <see cref="SaveWeights"/>; the architecture must match.</summary>
-    /// <exception cref="InvalidDataException">The file is not a weights file, or it belongs to another architecture
-    /// (the message names both shapes). Nothing is changed then.</exception>
+    /// <remarks>The whole file is read and checked (checksum, architecture, shapes, finite values) before the first
+    /// weight is replaced: on any error the model is unchanged.</remarks>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read (the message names it).</exception>
+    /// <exception cref="InvalidDataException">The file is not a weights file, is damaged (checksum, truncation, a NaN
+    /// weight), or belongs to another architecture (the message names both architectures, and both shapes when they
+    /// differ). Nothing is changed then.</exception>
     public void LoadWeights(string path)
     {
         RequireBuilt();
@@ -303,9 +313,9 @@ public sealed class Sequential : Model, IEnumerable<Layer>
     {
         double lossSum = 0;
         var sums = new double[Metrics.Count];
-        for (int start = first; start < end; start += batchSize)
+        for (int start = first, count; start < end; start += count)
         {
-            int count = Math.Min(batchSize, end - start);
+            count = Math.Min(batchSize, end - start);
             var xb = SliceInto(x, start, count, ref _xBatch);
             var yb = SliceInto(y, start, count, ref _yBatch);
             var output = ForwardAll(xb, training: false);

@@ -241,6 +241,54 @@ public sealed class TorchSequentialTests : TorchTest
     }
 
     [TorchFact]
+    public void Bad_values_are_refused_by_the_shared_checks_before_any_weight_changes()
+    {
+        using var twin = new TorchSequential(Classifier());
+        twin.Compile(new Adam(), Loss.CategoricalCrossEntropy, "accuracy");
+        var before = twin.GetWeights().Select(w => w.Span.ToArray()).ToArray();
+        var (x, y, labels) = Blobs(200, 50);
+        var nanX = x.Clone();
+        nanX[150, 4] = float.NaN;
+        var e = Assert.Throws<ArgumentException>(() => twin.Fit(nanX, y, epochs: 2, batchSize: 16));
+        Assert.Equal("x", e.ParamName);
+        Assert.Contains("x row 150, column 4 is NaN", e.Message);
+        Assert.Contains("x row 150", Assert.Throws<ArgumentException>(() => twin.Predict(nanX)).Message);
+        Assert.Contains("x row 150", Assert.Throws<ArgumentException>(() => twin.TrainOnBatch(nanX, y)).Message);
+        var twoHot = y.Clone();
+        twoHot[7, (labels[7] + 1) % 4] = 1;
+        Assert.Contains("y row 7 holds 2 ones", Assert.Throws<ArgumentException>(() => twin.Fit(x, twoHot)).Message);
+        var weights = twin.GetWeights().ToArray();
+        weights[1][0, 3] = float.PositiveInfinity;
+        Assert.Contains("weights[1] row 0, column 3 is Infinity", Assert.Throws<ArgumentException>(() => twin.SetWeights(weights)).Message);
+        Assert.Equal(before, twin.GetWeights().Select(w => w.Span.ToArray()));
+
+        using var sparse = new TorchSequential(Classifier());
+        sparse.Compile(new Adam(), Loss.SparseCategoricalCrossEntropy);
+        var bad = Matrix.Column(labels);
+        bad[199, 0] = 4;
+        e = Assert.Throws<ArgumentException>(() => sparse.Fit(x, bad, batchSize: 32));
+        Assert.Contains("y row 199, column 0 is 4", e.Message);
+        Assert.Equal(before, sparse.GetWeights().Select(w => w.Span.ToArray()));
+    }
+
+    [TorchFact]
+    public void A_batch_size_of_int_max_value_is_one_batch_of_all_samples()
+    {
+        var (x, y, _) = Blobs(40, 60);
+        using var huge = new TorchSequential(Classifier());
+        using var whole = new TorchSequential(Classifier());
+        huge.Compile(new Sgd(0.1), Loss.CategoricalCrossEntropy);
+        whole.Compile(new Sgd(0.1), Loss.CategoricalCrossEntropy);
+        var history = huge.Fit(x, y, epochs: 2, batchSize: int.MaxValue, validationSplit: 0.25, shuffle: false);
+        whole.Fit(x, y, epochs: 2, batchSize: 30, validationSplit: 0.25, shuffle: false);
+        Assert.All(history.Loss, l => Assert.True(l > 0 && double.IsFinite(l)));
+        var (expected, actual) = (whole.GetWeights(), huge.GetWeights());
+        for (int i = 0; i < expected.Count; i++) Compare.Absolute(expected[i], actual[i], 1e-6, $"weights[{i}]");
+        Assert.Equal(huge.Predict(x).Span.ToArray(), huge.Predict(x, batchSize: int.MaxValue).Span.ToArray());
+        Assert.Equal(huge.Evaluate(x, y).Loss, huge.Evaluate(x, y, batchSize: int.MaxValue).Loss, 5);
+    }
+
+    [TorchFact]
     public void Models_without_a_twin_are_rejected_with_the_reason()
     {
         Assert.Contains("Input", Assert.Throws<ArgumentException>(() => new TorchSequential(new Sequential { new Dense(3) })).Message);
