@@ -184,7 +184,10 @@ foreach (int batch in batches)
     Console.WriteLine($"| the rest | {rest:F3} | {rest / epoch:P0} | metrics, Fit's bookkeeping, calls and cache misses between the parts |");
     Console.WriteLine();
 }
-Console.WriteLine("## The products of one training step, GFLOP/s (best of 3)");
+// libtorch on one thread here: this process's OpenMP threads spin (no passive wait policy in-process), and on a busy
+// machine 2 spinning threads make small products 10-100x slower than 1 (the epochs above show the same).
+if (torch) TorchSupport.SetThreads(1);
+Console.WriteLine($"## The products of one training step, GFLOP/s (best of 3; scratch {FastKernel.Instance}, torch.matmul 1 thread)");
 Console.WriteLine("| product (m×k×n) | scratch | torch.matmul | scratch ÷ torch |");
 Console.WriteLine("|---|---|---|---|");
 foreach (var shape in batches.SelectMany(ProductShape.TrainingStep).Where(s => s.M * (long)s.K * s.N >= 100_000))
