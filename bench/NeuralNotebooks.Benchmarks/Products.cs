@@ -76,6 +76,17 @@ internal sealed class ProductTimer : IDisposable
         return _s.Flops * calls / watch.Elapsed.TotalSeconds / 1e9;
     }
 
+    /// <summary>GFLOP per CPU-second of this process for <paramref name="product"/> over about <paramref name="seconds"/>
+    /// of CPU time. For a one-thread kernel this is what the core does while it runs, whatever else the machine runs
+    /// (time slices lost to other processes cost wall time, not CPU time).</summary>
+    public double CpuRate(Action product, double seconds)
+    {
+        long calls = 0;
+        double start = Timing.ProcessCpuSeconds(), used;
+        do { product(); calls++; } while ((used = Timing.ProcessCpuSeconds() - start) < seconds);
+        return _s.Flops * calls / used / 1e9;
+    }
+
     public void Dispose()
     {
         _ta?.Dispose();
