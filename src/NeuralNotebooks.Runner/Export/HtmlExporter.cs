@@ -34,8 +34,8 @@ public static class HtmlExporter
             Title(n.Notebook, n.Path), Summary(n.Notebook))).ToList();
         SiteAssets.Write(outputDirectory);
         for (int i = 0; i < notebooks.Count; i++)
-            AtomicFile.WriteAllText(pages[i].Page, LessonPage.Render(notebooks[i].Notebook, pages, i));
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "index.html"), CourseIndex.Render(pages));
+            OutputFile.WriteAllText(pages[i].Page, LessonPage.Render(notebooks[i].Notebook, pages, i));
+        OutputFile.WriteAllText(Path.Combine(outputDirectory, "index.html"), CourseIndex.Render(pages));
         return pages;
     }
 

@@ -19,7 +19,7 @@ namespace NeuralNotebooks.Runner.Notebooks;
 public static partial class NotebookWriter
 {
     /// <summary>Writes <paramref name="notebook"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(Notebook notebook, string path) => AtomicFile.WriteAllText(path, Serialize(notebook));
+    public static void Write(Notebook notebook, string path) => OutputFile.WriteAllText(path, Serialize(notebook));
 
     /// <summary>The notebook as nbformat 4.5 JSON text.</summary>
     public static string Serialize(Notebook notebook)

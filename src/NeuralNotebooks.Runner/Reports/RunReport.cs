@@ -54,7 +54,7 @@ public static class RunReport
     }
 
     /// <summary>Writes the JSON report atomically.</summary>
-    public static void Write(IReadOnlyList<NotebookRunResult> results, string path) => AtomicFile.WriteAllText(path, ToJson(results));
+    public static void Write(IReadOnlyList<NotebookRunResult> results, string path) => OutputFile.WriteAllText(path, ToJson(results));
 
     /// <summary>A plain-text table of the checks and one line per notebook with its wall time, for the console.</summary>
     /// <param name="results">The notebooks' results, in run order.</param>
