@@ -26,6 +26,7 @@ public static class HtmlExporter
     }
 
     /// <summary>Writes the assets, a page per notebook and index.html into <paramref name="outputDirectory"/>; returns the pages in order.</summary>
+    /// <exception cref="OutputException">A file cannot be written (those written before it stay).</exception>
     public static IReadOnlyList<ExportedPage> Export(IReadOnlyList<(string Path, Notebook Notebook)> notebooks, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(notebooks);

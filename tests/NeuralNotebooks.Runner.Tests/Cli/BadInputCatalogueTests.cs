@@ -18,7 +18,7 @@ public class BadInputCatalogueTests
     /// <param name="Code">The exit code.</param>
     /// <param name="Says">What the output (stdout + stderr) must contain.</param>
     /// <param name="Then">More checks, given the folder and the outcome.</param>
-    public sealed record Case(Func<string, string[]> Setup, int Code, string[] Says, Action<string, RunnerProcess.Outcome>? Then = null);
+    internal sealed record Case(Func<string, string[]> Setup, int Code, string[] Says, Action<string, RunnerProcess.Outcome>? Then = null);
 
     private static string Nb(string folder, string name, params string[] cells) => Save(Make(cells.Select(c => Code(c)).ToArray()), folder, name);
 

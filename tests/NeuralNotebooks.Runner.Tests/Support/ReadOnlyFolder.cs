@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+#pragma warning disable CA1416 // Unix file modes: the constructor refuses Windows first
+
 namespace NeuralNotebooks.Runner.Tests;
 
 /// <summary>Makes a folder read-only for this process: chmod 555, or, as root (who ignores modes), chattr +i.</summary>
