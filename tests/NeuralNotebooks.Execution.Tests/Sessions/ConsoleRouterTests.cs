@@ -19,7 +19,7 @@ public class ConsoleRouterTests
     }
 
     [Fact]
-    public void The_hosts_writer_and_a_background_threads_writer_never_deadlock()
+    public async Task The_hosts_writer_and_a_background_threads_writer_never_deadlock()
     {
         var consoleLock = new object();            // what Console.Out's synchronized router locks
         var original = new LockingConsole(consoleLock);
@@ -37,7 +37,8 @@ public class ConsoleRouterTests
         {
             while (!stop.IsCancellationRequested) host.WriteLine("cell 1/1 ok");
         });
-        Assert.True(Task.WaitAll([background, progress], TimeSpan.FromSeconds(30)), "the two writers deadlocked");
+        var both = Task.WhenAll(background, progress);
+        Assert.True(await Task.WhenAny(both, Task.Delay(TimeSpan.FromSeconds(30))) == both, "the two writers deadlocked");
         Assert.True(original.Writes > 0);
     }
 
