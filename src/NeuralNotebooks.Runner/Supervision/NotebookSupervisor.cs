@@ -98,6 +98,7 @@ public sealed class NotebookSupervisor
         process.BeginErrorReadLine();
         string? lastWords = null;
         bool bye = false, silent = false;
+        int done = 0;
         using var reader = new StreamReader(pipe, System.Text.Encoding.UTF8);
         var silence = _options.CellTimeout + SilenceMargin;
         try
@@ -142,6 +143,7 @@ public sealed class NotebookSupervisor
                     case "done":
                         finished(Done(paths[message["index"]!.GetValue<int>()], message));
                         current.End();
+                        done++;
                         break;
                     case "fatal":
                         lastWords ??= (string?)message["message"];
@@ -158,9 +160,9 @@ public sealed class NotebookSupervisor
             if (!process.WaitForExit(silent ? 0 : 10_000)) TryKill(process);
             process.WaitForExit(); // lets the stdout/stderr readers finish
         }
-        if (bye) return;
+        if (bye || (current.Path is null && done == paths.Count)) return; // (dying after its last notebook loses nothing)
         // The child died (or went silent) inside a notebook, or before it started the next one.
-        var path = current.Path ?? paths[0];
+        var path = current.Path ?? paths[done];
         var reason = silent
             ? $"the notebook's process said nothing for {silence.TotalSeconds:0} s and was stopped"
             : $"the notebook's process ended: {lastWords ?? stderrTail.Reason(process.ExitCode)}";

@@ -19,8 +19,11 @@ namespace NeuralNotebooks.Runner.Supervision;
 /// exception on a thread of its own — a last <c>fatal</c> message says what and which cell started that thread. A stack
 /// overflow runs no code: the supervisor reads .NET's "Stack overflow." on stderr instead.</para>
 /// </remarks>
-internal static class NotebookWorker
+internal static partial class NotebookWorker
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"([^\s]+\.ipynb)#cell(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex CellInTrace();
+
     /// <summary>The hidden command that starts a worker.</summary>
     public const string Command = "__worker";
 
@@ -37,12 +40,15 @@ internal static class NotebookWorker
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
             // The thread's cell is known while its context flows (not always, once the exception left it).
-            var owner = RunContext.CurrentCellName;
+            // Else the stack trace says: a cell's code is compiled with the file name "…/lesson.ipynb#cell3".
+            var owner = (RunContext.CurrentCellName is { } scoped ? CellInfo(scoped) : null)
+                ?? (e.ExceptionObject is Exception thrown && CellInTrace().Match(thrown.StackTrace ?? "") is { Success: true } m
+                    ? $"cell {m.Groups[2].Value} of {m.Groups[1].Value}" : null);
             var running = Volatile.Read(ref runningCell);
             var what = e.ExceptionObject is Exception ex ? $"{ex.GetType().FullName}: {ex.Message}" : e.ExceptionObject.ToString();
             channel.Send(WorkerMessages.Fatal(owner is null && running is null
                 ? $"an exception no cell caught ended it: {what}"
-                : $"a background thread {(owner is null ? $"threw while {running} ran" : $"that {CellInfo(owner)} started threw")}: {what} (an exception on a thread of a cell's own ends the process; catch it inside the thread)"));
+                : $"a background thread {(owner is null ? $"threw while {running} ran" : $"that {owner} started threw")}: {what} (an exception on a thread of a cell's own ends the process; catch it inside the thread)"));
         };
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
