@@ -23,13 +23,17 @@ public sealed class RunContext
     /// <summary>The session of the calling code, or null outside one.</summary>
     public static RunContext? Current => CurrentScope.Value?.Context;
 
+    /// <summary>The name of the cell the calling code belongs to ("cell 3"; a thread or task a cell started belongs to it,
+    /// even after the cell ended), or null outside one. Lets a host say which cell a background thread's crash came from.</summary>
+    public static string? CurrentCellName => CurrentScope.Value?.CellName;
+
     /// <summary>Where the calling code's output goes: its cell's sink while that cell runs, else null.</summary>
     internal static ICellOutputSink? CurrentSink => CurrentScope.Value is { IsOpen: true } scope ? scope.Sink : null;
 
     /// <summary>Makes <paramref name="sink"/> the running cell's, for the calling async flow; dispose when the cell ends.</summary>
-    internal CellScope BeginCell(ICellOutputSink sink)
+    internal CellScope BeginCell(ICellOutputSink sink, string cellName)
     {
-        var scope = new CellScope(this, sink);
+        var scope = new CellScope(this, sink, cellName);
         CurrentScope.Value = scope;
         _running = scope;
         _lastSink = sink;
@@ -56,9 +60,11 @@ public sealed class RunContext
         Current ?? throw new InvalidOperationException("display() works only inside a notebook run by the NeuralNotebooks runner or kernel.");
 
     /// <summary>One running cell: its sink, open until the cell ends.</summary>
-    internal sealed class CellScope(RunContext context, ICellOutputSink sink) : IDisposable
+    internal sealed class CellScope(RunContext context, ICellOutputSink sink, string cellName) : IDisposable
     {
         private volatile bool _open = true;
+
+        public string CellName { get; } = cellName;
 
         public RunContext Context { get; } = context;
 

@@ -37,6 +37,9 @@ public sealed class ScriptSession
         "Microsoft.DotNet.Interactive",
     };
 
+    /// <summary>The longest a timer can wait (<see cref="Task.Delay(TimeSpan)"/>: 2³¹ − 1 ms, about 24.8 days).</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(int.MaxValue);
+
     private static readonly Lazy<IReadOnlyList<MetadataReference>> BaseReferences = new(CreateBaseReferences);
     private readonly SessionOptions _options;
     private readonly ScriptOptions _scriptOptions;
@@ -53,10 +56,10 @@ public sealed class ScriptSession
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.NotebookDirectory);
-        if (options.CellTimeout is { } t && t <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(options), t, "CellTimeout must be > 0 (or null for none).");
-        if (options.InterruptGrace <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(options), options.InterruptGrace, "InterruptGrace must be > 0.");
+        if (options.CellTimeout is { } t && (t <= TimeSpan.Zero || t > MaxWait))
+            throw new ArgumentOutOfRangeException(nameof(options), t, $"CellTimeout must be > 0 and at most {MaxWait.TotalDays:0.#} days (or null for none).");
+        if (options.InterruptGrace <= TimeSpan.Zero || options.InterruptGrace > MaxWait)
+            throw new ArgumentOutOfRangeException(nameof(options), options.InterruptGrace, $"InterruptGrace must be > 0 and at most {MaxWait.TotalDays:0.#} days.");
         _options = options;
         Rules = new ReferenceRules(options.Catalog, Path.GetFullPath(options.NotebookDirectory), options.HostName);
         _scriptOptions = ScriptOptions.Default
@@ -100,7 +103,7 @@ public sealed class ScriptSession
             if (_interrupt is not null) throw new InvalidOperationException("a cell of this session is still running.");
             _interrupt = interrupt;
         }
-        using var scope = _context.BeginCell(sink);
+        using var scope = _context.BeginCell(sink, cell.Name);
         // Cancelled with the interrupt: stops a compilation in progress (the running code stops at its interrupt points).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try

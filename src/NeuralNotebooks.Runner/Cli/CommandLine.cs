@@ -1,9 +1,9 @@
 using System.Globalization;
-using NeuralNotebooks.Execution.Hosting;
 using NeuralNotebooks.Runner.Execution;
 using NeuralNotebooks.Runner.Export;
 using NeuralNotebooks.Runner.Notebooks;
 using NeuralNotebooks.Runner.Reports;
+using NeuralNotebooks.Runner.Supervision;
 
 namespace NeuralNotebooks.Runner.Cli;
 
@@ -14,7 +14,8 @@ namespace NeuralNotebooks.Runner.Cli;
 /// export-html &lt;notebooks or folders…&gt; --output dir [--run] [--timeout seconds]
 /// export-cs &lt;notebooks or folders…&gt; --output dir
 /// </code>
-/// Exit code 0: everything passed; 1: a notebook failed (error, failed check, timeout, bad file); 2: bad command line.
+/// Exit codes: <see cref="Passed"/> 0, <see cref="Failed"/> 1, <see cref="UsageError"/> 2 (see the runner's README).
+/// Notebooks run in a child process (<see cref="NotebookSupervisor"/>), so no cell can end the runner.
 /// </remarks>
 public static class CommandLine
 {
@@ -26,7 +27,7 @@ public static class CommandLine
           run <notebooks or folders…> [--report file.json] [--timeout seconds] [--write [--output dir]]
               Run every C# cell in order in one session per notebook; print each cell, the checks and a summary.
               --report   also write a JSON report (cells, checks, timings)
-              --timeout  per-cell limit in seconds (default 600); a cell over it stops its notebook
+              --timeout  per-cell limit in seconds (default 600, at most 86400); a cell over it stops its notebook
               --write    save the outputs into the notebook (nbformat 4.5), or into --output dir;
                          each chart is saved as plotly JSON plus a PNG picture (needs Chromium)
           export-html <notebooks or folders…> --output dir [--run] [--timeout seconds]
@@ -34,28 +35,42 @@ public static class CommandLine
           export-cs <notebooks or folders…> --output dir
               Write each notebook as a .NET file-based app (dotnet run lesson.cs).
 
-        A folder means the *.ipynb files in it, in name order. Exit code: 0 all passed, 1 something failed, 2 bad usage.
+        A folder means the *.ipynb files in it, in name order. Notebooks run in a child process: a cell that exits,
+        overflows its stack or crashes a thread fails alone, and the notebooks after it still run.
+        Exit code: 0 all passed; 1 a notebook failed or an output could not be written; 2 bad usage or input
+        (nothing ran).
         """;
 
-    /// <summary>Runs the command line; returns the process exit code.</summary>
+    /// <summary>Exit code: every notebook ran, every check passed, every file was written.</summary>
+    public const int Passed = 0;
+
+    /// <summary>Exit code: a notebook failed (a cell failed, timed out or took its process down, a check failed, the
+    /// file was missing or malformed), or an output could not be written.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code: a usage or input error found before anything ran (bad option, bad --timeout, two notebooks
+    /// that would be written to one file, an output folder that is a file or cannot be written).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the command line; returns the process exit code (<see cref="Passed"/>, <see cref="Failed"/>, <see cref="UsageError"/>).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ConsoleRouter.Install();
-        output ??= ConsoleRouter.OriginalOut;
-        error ??= ConsoleRouter.OriginalError;
+        // Written from the notebook process's readers too: one writer at a time.
+        output = TextWriter.Synchronized(output ?? Console.Out);
+        error = TextWriter.Synchronized(error ?? Console.Error);
         try
         {
             if (args.Length == 0 || args[0] is "help" or "--help" or "-h" or "-?")
             {
                 output.WriteLine(Usage);
-                return args.Length == 0 ? 2 : 0;
+                return args.Length == 0 ? UsageError : Passed;
             }
             var parsed = ParsedArgs.Parse(args.Skip(1).ToArray());
             var notebooks = ExpandNotebooks(parsed.Paths);
             return args[0] switch
             {
-                "run" => await RunCommandAsync(notebooks, parsed, output).ConfigureAwait(false),
+                "run" => await RunCommandAsync(notebooks, parsed, output, error).ConfigureAwait(false),
                 "export-html" => await ExportHtmlAsync(notebooks, parsed, output, error).ConfigureAwait(false),
                 "export-cs" => ExportCs(notebooks, parsed, output, error),
                 _ => throw new UsageException($"unknown command \"{args[0]}\"."),
@@ -66,43 +81,76 @@ public static class CommandLine
             error.WriteLine($"error: {e.Message}");
             error.WriteLine();
             error.WriteLine(Usage);
-            return 2;
+            return UsageError;
+        }
+        finally
+        {
+            output.Flush();
+            error.Flush();
         }
     }
 
-    private static async Task<int> RunCommandAsync(IReadOnlyList<string> notebooks, ParsedArgs args, TextWriter output)
+    private static async Task<int> RunCommandAsync(IReadOnlyList<string> notebooks, ParsedArgs args, TextWriter output, TextWriter error)
     {
         if (args.Output is not null && !args.Write) throw new UsageException("--output is only used with --write.");
-        var engine = new NotebookEngine(new NotebookRunOptions { CellTimeout = args.Timeout });
-        engine.Progress += (_, p) => PrintProgress(output, p);
-        var results = new List<NotebookRunResult>();
+        string TargetOf(string path) => args.Output is null ? path : Path.Combine(args.Output, Path.GetFileName(path));
+        if (args.Write)
+        {
+            OutputTargets.RequireDistinct(notebooks.Select(n => (n, TargetOf(n))), "saved");
+            if (args.Output is not null) OutputTargets.RequireWritableFolder(args.Output, "--output");
+            else foreach (var folder in notebooks.Select(n => Path.GetDirectoryName(Path.GetFullPath(n))!).Distinct(OutputTargets.PathComparer))
+                    if (Directory.Exists(folder)) OutputTargets.RequireWritableFolder(folder, "--write");
+        }
+        if (args.Report is not null) OutputTargets.RequireWritableFile(args.Report, "--report");
+
+        var supervisor = new NotebookSupervisor(new NotebookRunOptions { CellTimeout = args.Timeout });
+        supervisor.NotebookStarted += (_, path) => output.WriteLine($"▶ {path}");
+        supervisor.Progress += (_, p) => PrintProgress(output, p);
         var wall = System.Diagnostics.Stopwatch.StartNew();
         var notes = new List<string>();
-        foreach (var path in notebooks)
+        bool written = true;
+        var results = await supervisor.RunAsync(notebooks, output, error, result =>
         {
-            output.WriteLine($"▶ {path}");
-            var result = await engine.RunFileAsync(path).ConfigureAwait(false);
-            results.Add(result);
             if (result.Error is not null) output.WriteLine($"  error: {result.Error}");
-            if (args.Write && result.Notebook is not null)
+            if (!args.Write) return;
+            var target = TargetOf(result.Path);
+            if (result.Notebook is null)
             {
-                var target = args.Output is null ? path : Path.Combine(args.Output, Path.GetFileName(path));
+                output.WriteLine(File.Exists(target) ? $"  not saved: {target} is left as it was" : $"  not saved: {target}");
+                return;
+            }
+            try
+            {
                 var charts = SavedCharts.AddPictures(result.Notebook, SavedBefore(target));
                 if (charts.Charts > 0) output.WriteLine($"  {charts.Describe()}");
                 if (charts.Problem is not null) notes.Add($"{target}: {charts.Describe()}");
                 NotebookWriter.Write(result.Notebook, target);
                 output.WriteLine($"  saved {target}");
             }
-        }
+            catch (OutputException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                notes.Add($"not saved: {e.Message}");
+                written = false;
+            }
+        }).ConfigureAwait(false);
         output.WriteLine();
         output.Write(RunReport.Summary(results, wall.Elapsed));
         foreach (var note in notes) output.WriteLine($"note: {note}");
         if (args.Report is not null)
         {
-            RunReport.Write(results, args.Report);
-            output.WriteLine($"report: {args.Report}");
+            try
+            {
+                RunReport.Write(results, args.Report);
+                output.WriteLine($"report: {args.Report}");
+            }
+            catch (OutputException e)
+            {
+                error.WriteLine($"error: the report was not written: {e.Message}");
+                written = false;
+            }
         }
-        return results.All(r => r.Passed) ? 0 : 1;
+        return results.All(r => r.Passed) && written ? Passed : Failed;
     }
 
     /// <summary>The notebook as it is saved at <paramref name="path"/> now, or null (none yet, or unreadable).</summary>
@@ -133,31 +181,49 @@ public static class CommandLine
     private static async Task<int> ExportHtmlAsync(IReadOnlyList<string> notebooks, ParsedArgs args, TextWriter output, TextWriter error)
     {
         var outputDir = args.Output ?? throw new UsageException("export-html needs --output dir.");
+        OutputTargets.RequireDistinct(notebooks.Select(n => (n, Path.Combine(outputDir, HtmlExporter.PageName(n)))), "exported",
+            Path.Combine(outputDir, "index.html"));
+        OutputTargets.RequireWritableFolder(outputDir, "--output");
         var loaded = new List<(string, Notebook)>();
         bool ok = true;
-        var engine = args.Run ? new NotebookEngine(new NotebookRunOptions { CellTimeout = args.Timeout }) : null;
-        foreach (var path in notebooks)
+        if (args.Run)
         {
-            if (engine is not null)
+            var results = await new NotebookSupervisor(new NotebookRunOptions { CellTimeout = args.Timeout })
+                .RunAsync(notebooks, output, error).ConfigureAwait(false);
+            foreach (var result in results)
             {
-                var result = await engine.RunFileAsync(path).ConfigureAwait(false);
                 ok &= result.Passed;
                 if (result.FirstFailure is { } f) error.WriteLine($"error: {f}");
-                if (result.Notebook is not null) loaded.Add((path, result.Notebook));
-                continue;
+                if (result.Notebook is not null) loaded.Add((result.Path, result.Notebook));
             }
-            try { loaded.Add((path, NotebookReader.Read(path))); }
-            catch (NotebookFormatException e) { error.WriteLine($"error: {e.Message}"); ok = false; }
         }
-        var pages = HtmlExporter.Export(loaded, outputDir);
-        foreach (var p in pages) output.WriteLine($"wrote {p.Page}");
-        output.WriteLine($"wrote {Path.Combine(outputDir, "index.html")}");
-        return ok ? 0 : 1;
+        else
+        {
+            foreach (var path in notebooks)
+            {
+                try { loaded.Add((path, NotebookReader.Read(path))); }
+                catch (NotebookFormatException e) { error.WriteLine($"error: {e.Message}"); ok = false; }
+            }
+        }
+        try
+        {
+            var pages = HtmlExporter.Export(loaded, outputDir);
+            foreach (var p in pages) output.WriteLine($"wrote {p.Page}");
+            output.WriteLine($"wrote {Path.Combine(outputDir, "index.html")}");
+        }
+        catch (OutputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            ok = false;
+        }
+        return ok ? Passed : Failed;
     }
 
     private static int ExportCs(IReadOnlyList<string> notebooks, ParsedArgs args, TextWriter output, TextWriter error)
     {
         var outputDir = args.Output ?? throw new UsageException("export-cs needs --output dir.");
+        OutputTargets.RequireDistinct(notebooks.Select(n => (n, FileAppExporter.AppPath(n, outputDir))), "exported");
+        OutputTargets.RequireWritableFolder(outputDir, "--output");
         bool ok = true;
         foreach (var path in notebooks)
         {
@@ -165,13 +231,13 @@ public static class CommandLine
             {
                 output.WriteLine($"wrote {FileAppExporter.Export(NotebookReader.Read(path), path, outputDir)}");
             }
-            catch (Exception e) when (e is NotebookFormatException or InvalidOperationException)
+            catch (Exception e) when (e is NotebookFormatException or InvalidOperationException or OutputException)
             {
                 error.WriteLine($"error: {e.Message}");
                 ok = false;
             }
         }
-        return ok ? 0 : 1;
+        return ok ? Passed : Failed;
     }
 
     /// <summary>Expands folders into their *.ipynb files (name order); keeps files as given.</summary>
@@ -219,8 +285,9 @@ public static class CommandLine
                     case "--run": p.Run = true; break;
                     case "--timeout":
                         var text = Value();
-                        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || !(s > 0) || double.IsInfinity(s))
-                            throw new UsageException($"--timeout must be a number of seconds > 0 (was \"{text}\").");
+                        double max = NotebookRunOptions.MaxCellTimeout.TotalSeconds;
+                        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || !(s > 0) || !(s <= max))
+                            throw new UsageException($"--timeout must be a number of seconds > 0 and at most {max:0} (one day) (was \"{text}\").");
                         p.Timeout = TimeSpan.FromSeconds(s);
                         break;
                     default:

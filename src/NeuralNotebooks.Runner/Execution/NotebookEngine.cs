@@ -25,12 +25,15 @@ public sealed class NotebookEngine
     public NotebookEngine(NotebookRunOptions? options = null)
     {
         _options = options ?? new NotebookRunOptions();
-        if (_options.CellTimeout <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(options), _options.CellTimeout, "CellTimeout must be > 0.");
+        if (_options.CellTimeout <= TimeSpan.Zero || _options.CellTimeout > NotebookRunOptions.MaxCellTimeout)
+            throw new ArgumentOutOfRangeException(nameof(options), _options.CellTimeout, $"CellTimeout must be > 0 and at most {NotebookRunOptions.MaxCellTimeout.TotalSeconds} s.");
     }
 
     /// <summary>Raised as each code cell starts (Result null) and ends.</summary>
     public event EventHandler<CellProgress>? Progress;
+
+    /// <summary>Raised as a cell makes a check (on the thread that made it).</summary>
+    public event EventHandler<CheckRecord>? Checked;
 
     /// <summary>Reads and runs the notebook at <paramref name="path"/>; a missing or malformed file gives a result with <see cref="NotebookRunResult.Error"/>.</summary>
     public async Task<NotebookRunResult> RunFileAsync(string path, CancellationToken cancellationToken = default)
@@ -68,7 +71,9 @@ public sealed class NotebookEngine
         void OnCheck(object? sender, CheckResult r)
         {
             if (!ReferenceEquals(Check.CurrentScope, scope)) return;
-            lock (result.Checks) result.Checks.Add(new CheckRecord(path, cellNumber, r.Name, r.Value, r.Bound, r.Passed, r.Duration));
+            var record = new CheckRecord(path, cellNumber, r.Name, r.Value, r.Bound, r.Passed, r.Duration);
+            lock (result.Checks) result.Checks.Add(record);
+            Checked?.Invoke(this, record);
         }
         Check.Completed += OnCheck;
         try
@@ -110,6 +115,7 @@ public sealed class NotebookEngine
         }
         finally
         {
+            outputs.Close(); // a thread the notebook left behind can no longer change what is saved
             Check.Completed -= OnCheck;
             total.Stop();
             result.Elapsed = total.Elapsed;

@@ -27,15 +27,20 @@ public static class FileAppExporter
     /// <summary>Writes <c>&lt;name&gt;.cs</c> for <paramref name="notebook"/> (read from <paramref name="notebookPath"/>) into <paramref name="outputDirectory"/>.</summary>
     /// <returns>The path written.</returns>
     /// <exception cref="InvalidOperationException">A <c>#r</c> cannot be turned into a directive (unknown package, missing project); the message names the notebook and cell.</exception>
+    /// <exception cref="OutputException">The app cannot be written.</exception>
     public static string Export(Notebook notebook, string notebookPath, string outputDirectory, PackageCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentException.ThrowIfNullOrEmpty(notebookPath);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
-        var output = Path.Combine(Path.GetFullPath(outputDirectory), Path.GetFileNameWithoutExtension(notebookPath) + ".cs");
-        AtomicFile.WriteAllText(output, Convert(notebook, notebookPath, Path.GetDirectoryName(output)!, catalog ?? PackageCatalog.Default));
+        var output = AppPath(notebookPath, outputDirectory);
+        OutputFile.WriteAllText(output, Convert(notebook, notebookPath, Path.GetDirectoryName(output)!, catalog ?? PackageCatalog.Default));
         return output;
     }
+
+    /// <summary>The app a notebook is exported to: "lessons/01-perceptron.ipynb" → "&lt;output&gt;/01-perceptron.cs".</summary>
+    public static string AppPath(string notebookPath, string outputDirectory) =>
+        Path.Combine(Path.GetFullPath(outputDirectory), Path.GetFileNameWithoutExtension(notebookPath) + ".cs");
 
     /// <summary>The file-based app's source for <paramref name="notebook"/>, with paths relative to <paramref name="outputDirectory"/>.</summary>
     public static string Convert(Notebook notebook, string notebookPath, string outputDirectory, PackageCatalog catalog)

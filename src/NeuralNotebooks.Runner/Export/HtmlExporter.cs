@@ -26,6 +26,7 @@ public static class HtmlExporter
     }
 
     /// <summary>Writes the assets, a page per notebook and index.html into <paramref name="outputDirectory"/>; returns the pages in order.</summary>
+    /// <exception cref="OutputException">A file cannot be written (those written before it stay).</exception>
     public static IReadOnlyList<ExportedPage> Export(IReadOnlyList<(string Path, Notebook Notebook)> notebooks, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
@@ -34,8 +35,8 @@ public static class HtmlExporter
             Title(n.Notebook, n.Path), Summary(n.Notebook))).ToList();
         SiteAssets.Write(outputDirectory);
         for (int i = 0; i < notebooks.Count; i++)
-            AtomicFile.WriteAllText(pages[i].Page, LessonPage.Render(notebooks[i].Notebook, pages, i));
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "index.html"), CourseIndex.Render(pages));
+            OutputFile.WriteAllText(pages[i].Page, LessonPage.Render(notebooks[i].Notebook, pages, i));
+        OutputFile.WriteAllText(Path.Combine(outputDirectory, "index.html"), CourseIndex.Render(pages));
         return pages;
     }
 

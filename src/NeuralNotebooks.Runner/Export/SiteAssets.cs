@@ -41,11 +41,11 @@ public static class SiteAssets
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var bytes = new MemoryStream();
             stream.CopyTo(bytes);
-            AtomicFile.WriteAllBytes(Path.Combine(siteDirectory, relative), bytes.ToArray());
+            OutputFile.WriteAllBytes(Path.Combine(siteDirectory, relative), bytes.ToArray());
             written.Add(relative);
         }
         if (written.Count == 0) throw new InvalidOperationException("The runner was built without its course assets (Export/Assets).");
-        AtomicFile.WriteAllText(Path.Combine(siteDirectory, PlotlyScript), PlotlyJs.MinifiedSource);
+        OutputFile.WriteAllText(Path.Combine(siteDirectory, PlotlyScript), PlotlyJs.MinifiedSource);
         written.Add(PlotlyScript);
         return written;
     }

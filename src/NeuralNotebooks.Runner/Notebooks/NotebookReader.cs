@@ -11,14 +11,15 @@ namespace NeuralNotebooks.Runner.Notebooks;
 public static class NotebookReader
 {
     /// <summary>Reads the notebook at <paramref name="path"/>.</summary>
-    /// <exception cref="NotebookFormatException">The file is missing, unreadable, not JSON, or not nbformat 4.</exception>
+    /// <exception cref="NotebookFormatException">The file is missing, unreadable, not UTF-8, not JSON (or has a key twice in
+    /// one object), or not nbformat 4.</exception>
     public static Notebook Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -28,7 +29,21 @@ public static class NotebookReader
         {
             throw new NotebookFormatException(path, $"cannot read the notebook: {e.Message}", e);
         }
-        return Parse(text, path);
+        return Parse(DecodeUtf8(bytes, path), path);
+    }
+
+    /// <summary>The text of a notebook file: UTF-8 (a byte-order mark is skipped), as nbformat requires.</summary>
+    /// <remarks>Strict: a byte that is not UTF-8 is an error naming its offset, never a silent U+FFFD that a later
+    /// <c>--write</c> would save over the original bytes.</remarks>
+    /// <exception cref="NotebookFormatException">The bytes are not valid UTF-8.</exception>
+    public static string DecodeUtf8(ReadOnlySpan<byte> bytes, string path = "<notebook>")
+    {
+        int start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var chars = new char[bytes.Length - start];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes[start..], chars, out int read, out int written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+            throw new NotebookFormatException(path, $"not valid UTF-8 at byte offset {start + read} (byte 0x{bytes[start + read]:X2}); a notebook must be UTF-8 text.");
+        return new string(chars, 0, written);
     }
 
     /// <summary>Parses notebook JSON; <paramref name="path"/> is only used in error messages.</summary>
@@ -38,7 +53,8 @@ public static class NotebookReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            // Duplicate keys are refused here: JsonObject would throw on first access, far from the file's name.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -18,8 +18,9 @@ namespace NeuralNotebooks.Runner.Notebooks;
 /// </remarks>
 public static partial class NotebookWriter
 {
-    /// <summary>Writes <paramref name="notebook"/> to <paramref name="path"/> atomically.</summary>
-    public static void Write(Notebook notebook, string path) => AtomicFile.WriteAllText(path, Serialize(notebook));
+    /// <summary>Writes <paramref name="notebook"/> to <paramref name="path"/> atomically (<see cref="OutputFile"/>).</summary>
+    /// <exception cref="OutputException">The file cannot be written; it is unchanged.</exception>
+    public static void Write(Notebook notebook, string path) => OutputFile.WriteAllText(path, Serialize(notebook));
 
     /// <summary>The notebook as nbformat 4.5 JSON text.</summary>
     public static string Serialize(Notebook notebook)

@@ -53,8 +53,9 @@ public static class RunReport
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
-    /// <summary>Writes the JSON report atomically.</summary>
-    public static void Write(IReadOnlyList<NotebookRunResult> results, string path) => AtomicFile.WriteAllText(path, ToJson(results));
+    /// <summary>Writes the JSON report atomically (<see cref="OutputFile"/>).</summary>
+    /// <exception cref="OutputException">The file cannot be written; it is unchanged.</exception>
+    public static void Write(IReadOnlyList<NotebookRunResult> results, string path) => OutputFile.WriteAllText(path, ToJson(results));
 
     /// <summary>A plain-text table of the checks and one line per notebook with its wall time, for the console.</summary>
     /// <param name="results">The notebooks' results, in run order.</param>

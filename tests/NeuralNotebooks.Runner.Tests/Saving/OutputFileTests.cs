@@ -1,0 +1,49 @@
+using NeuralNotebooks.Runner.Saving;
+
+namespace NeuralNotebooks.Runner.Tests;
+
+public class OutputFileTests
+{
+    private static string Temp(string folder, string target, TimeSpan age)
+    {
+        var path = Path.Combine(folder, $".{target}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(path, "half a save");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        return path;
+    }
+
+    [Fact]
+    public void A_save_deletes_the_temporary_files_killed_saves_left_and_nothing_else()
+    {
+        var folder = TestNotebooks.NewFolder();
+        var stale = Temp(folder, "lesson.ipynb", TimeSpan.FromHours(2));
+        var fresh = Temp(folder, "lesson.ipynb", TimeSpan.Zero);       // may be a save in progress elsewhere
+        var other = Temp(folder, "other.ipynb", TimeSpan.FromHours(2)); // another target's
+        var unrelated = Path.Combine(folder, ".lesson.ipynb.notours.tmp");
+        File.WriteAllText(unrelated, "");
+        var held = Temp(folder, "lesson.ipynb", TimeSpan.FromHours(2));
+        using (new FileStream(held, FileMode.Open, FileAccess.Write, FileShare.None)) // a save that is still writing
+        {
+            File.SetLastWriteTimeUtc(held, DateTime.UtcNow - TimeSpan.FromHours(2));
+            OutputFile.WriteAllText(Path.Combine(folder, "lesson.ipynb"), "{}");
+        }
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(fresh));
+        Assert.True(File.Exists(other));
+        Assert.True(File.Exists(unrelated));
+        Assert.True(File.Exists(held));
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(folder, "lesson.ipynb")));
+    }
+
+    [Fact]
+    public void A_failed_write_names_the_target_not_the_temporary_file()
+    {
+        var folder = TestNotebooks.NewFolder();
+        var target = Path.Combine(folder, "page.html");
+        Directory.CreateDirectory(target);
+        var e = Assert.Throws<OutputException>(() => OutputFile.WriteAllText(target, "x"));
+        Assert.StartsWith($"cannot write {target}: ", e.Message);
+        Assert.DoesNotContain(".tmp", e.Message);
+        Assert.Equal(target, e.TargetPath);
+    }
+}
