@@ -25,8 +25,9 @@ namespace NeuralNotebooks.Execution.Sessions;
 /// the variables it had set stay, so the session goes on. A cell stuck outside any loop of its own (a library call,
 /// <c>Thread.Sleep</c>) is abandoned after <see cref="SessionOptions.InterruptGrace"/>: its thread keeps running in the
 /// background, the session continues from the state before it.</para>
-/// <para>Each session restarts the chart library's session (<see cref="PlotlyJs.ResetSession"/>): the first chart it
-/// shows carries plotly.js, so a saved notebook draws offline.</para>
+/// <para>Each session has a chart session of its own (<see cref="PlotlyJs.NewSession"/>, current around each of its
+/// cells): the first chart it shows carries plotly.js, so a saved notebook draws offline, even when other notebooks run
+/// in the same process at the same time.</para>
 /// </remarks>
 public sealed class ScriptSession
 {
@@ -72,8 +73,11 @@ public sealed class ScriptSession
             .WithOptimizationLevel(OptimizationLevel.Release);
         _context = new RunContext(options.DisplayIdPrefix);
         ConsoleRouter.Install();
-        PlotlyJs.ResetSession();
     }
+
+    /// <summary>This session's charts: current around each of its cells, so a notebook's first chart carries plotly.js
+    /// whatever other sessions in the process drew.</summary>
+    private readonly PlotlyJsSession _charts = PlotlyJs.NewSession();
 
     /// <summary>Identifies the session in its cells' interrupt points.</summary>
     public int Id { get; } = InterruptPoint.NewSession();
@@ -160,7 +164,10 @@ public sealed class ScriptSession
         var done = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            try { done.SetResult(Run(cell, sink, ticket, started, cancellationToken)); }
+            try
+            {
+                using (PlotlyJs.UseSession(_charts)) done.SetResult(Run(cell, sink, ticket, started, cancellationToken));
+            }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested) { done.SetResult(new RunResult(null, e)); }
             catch (Exception e) { done.SetException(e); }
         }, 64 * 1024 * 1024)

@@ -17,7 +17,7 @@ public static class PlotlyJs
 {
     private const string ResourceName = "Plotly.NET.plotly-2.28.0.min.js";
     private static readonly Lazy<string> Source = new(Load);
-    private static readonly ScopedSetting<Session> CurrentSession = new(new Session(PlotlyJsMode.Inline));
+    private static readonly ScopedSetting<PlotlyJsSession> CurrentSession = new(new PlotlyJsSession(PlotlyJsMode.Inline));
 
     /// <summary>The plotly.js version Plotly.NET 6.0.0 carries and targets.</summary>
     public const string Version = "2.28.0";
@@ -26,7 +26,7 @@ public static class PlotlyJs
     public const string CdnUrl = "https://cdn.plot.ly/plotly-2.28.0.min.js";
 
     /// <summary>How notebook charts of the current session get plotly.js (default <see cref="PlotlyJsMode.Inline"/>: offline).</summary>
-    /// <remarks>Setting it changes the current session's mode: the process's, or inside <see cref="UseSession"/> that
+    /// <remarks>Setting it changes the current session's mode: the process's, or inside <see cref="UseSession(PlotlyJsMode)"/> that
     /// scope's.</remarks>
     public static PlotlyJsMode Mode
     {
@@ -48,7 +48,19 @@ public static class PlotlyJs
     /// what the process's session (or another scope) sends.</summary>
     /// <remarks>For a host that runs several notebooks in one process, and for tests that run in parallel
     /// (see <see cref="ScopedSetting{T}"/>).</remarks>
-    public static IDisposable UseSession(PlotlyJsMode mode = PlotlyJsMode.Inline) => CurrentSession.Use(new Session(mode));
+    public static IDisposable UseSession(PlotlyJsMode mode = PlotlyJsMode.Inline) => UseSession(NewSession(mode));
+
+    /// <summary>A session that is nobody's current one yet: a host that runs a notebook's cells on threads of their own
+    /// keeps one per notebook and makes it current around each cell (<see cref="UseSession(PlotlyJsSession)"/>).</summary>
+    public static PlotlyJsSession NewSession(PlotlyJsMode mode = PlotlyJsMode.Inline) => new(mode);
+
+    /// <summary>Makes <paramref name="session"/> the current one for this thread and the async code it starts, until the
+    /// result is disposed; what it sent stays with it from one use to the next.</summary>
+    public static IDisposable UseSession(PlotlyJsSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return CurrentSession.Use(session);
+    }
 
     /// <summary>Claims the right to inline plotly.js: true exactly once per session.</summary>
     internal static bool ClaimNotebookInline() => Interlocked.Exchange(ref CurrentSession.Value.Sent, 1) == 0;
@@ -68,13 +80,6 @@ public static class PlotlyJs
         + " var s = document.createElement('script'); s.id = 'neuralnotebooks-plotlyjs'; s.src = '" + CdnUrl + "';"
         + " document.head.appendChild(s); })();</script>";
 
-    /// <summary>One notebook session: its mode and whether plotly.js was sent (0 or 1, for <see cref="Interlocked"/>).</summary>
-    private sealed class Session(PlotlyJsMode mode)
-    {
-        public PlotlyJsMode Mode = mode;
-        public int Sent;
-    }
-
     private static string Load()
     {
         Assembly asm = typeof(GenericChart).Assembly;
@@ -86,4 +91,16 @@ public static class PlotlyJs
             js = js.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
         return js;
     }
+}
+
+/// <summary>One notebook's chart session: its <see cref="PlotlyJsMode"/> and whether plotly.js was sent to it
+/// (see <see cref="PlotlyJs.NewSession"/>).</summary>
+public sealed class PlotlyJsSession
+{
+    internal PlotlyJsSession(PlotlyJsMode mode) => Mode = mode;
+
+    internal PlotlyJsMode Mode;
+
+    /// <summary>0 or 1, for <see cref="Interlocked"/>.</summary>
+    internal int Sent;
 }

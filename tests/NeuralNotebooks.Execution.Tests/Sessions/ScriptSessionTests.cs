@@ -34,6 +34,26 @@ public class ScriptSessionTests
     }
 
     [Fact]
+    public async Task Each_session_sends_plotly_js_with_its_own_first_chart_whatever_other_sessions_drew()
+    {
+        // Two notebooks in one process (the runner's worker, parallel tests): each saved notebook must carry the library.
+        string plots = typeof(NeuralNotebooks.Plots.Plot).Assembly.Location;
+        string chart = $"#r \"{plots}\"\nConsole.Write(NeuralNotebooks.Plots.Charts.Activations(NeuralNotebooks.Activations.Activation.ReLU).ToHtml().Contains(\"if (!window.Plotly)\"));";
+        var a = NewSession();
+        var b = NewSession();
+        async Task<string> Draw(ScriptSession session)
+        {
+            var sink = new RecordingSink();
+            await Run(session, chart, sink);
+            return sink.Events.Single();
+        }
+        Assert.Equal("stream stdout: True", await Draw(a));
+        Assert.Equal("stream stdout: True", await Draw(b));   // b's first chart, drawn after a's
+        Assert.Equal("stream stdout: False", await Draw(a));  // a's page has the library already
+        Assert.Equal("stream stdout: False", await Draw(b));
+    }
+
+    [Fact]
     public async Task An_interrupt_stops_a_runaway_loop_and_keeps_what_the_cell_had_set()
     {
         var session = NewSession();

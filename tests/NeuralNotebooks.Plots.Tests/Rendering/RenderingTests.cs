@@ -6,7 +6,7 @@ using Plotly.NET;
 namespace NeuralNotebooks.Plots.Tests;
 
 /// <summary>How charts render for notebooks and pages. Tests that depend on whether plotly.js was already sent open a
-/// session of their own (<see cref="PlotlyJs.UseSession"/>), so they run in parallel with everything else.</summary>
+/// session of their own (<see cref="PlotlyJs.UseSession(PlotlyJsMode)"/>), so they run in parallel with everything else.</summary>
 public class RenderingTests
 {
     private static Plot Sample() => Charts.ConfusionMatrix(new[,] { { 3, 1 }, { 0, 4 } }, new[] { "no", "yes" });
